@@ -1,0 +1,72 @@
+# Caiji — build, run, test and package.
+# `make run` and `make test` install what a fresh Debian/Ubuntu machine lacks first.
+
+GO       ?= go
+PKG      := caiji
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+DIST     := dist
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps run build test bench fuzz vet package package-linux package-windows clean screenshots
+
+all: build
+
+# deps installs the C compiler and GL/X11/Wayland headers Fyne's cgo build needs,
+# only when one of them is missing.
+deps:
+	@command -v $(GO) >/dev/null || { echo "Go 1.26+ is required: https://go.dev/dl/"; exit 1; }
+	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	$(GO) run ./cmd/caiji $(ARGS)
+
+build: deps
+	$(GO) build -o caiji ./cmd/caiji
+
+vet: deps
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+test: vet
+	$(GO) test ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# fuzz runs each fuzz target for FUZZTIME (default 20s).
+FUZZTIME ?= 20s
+fuzz: deps
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+# package builds the Linux .tar.xz with the fyne tool and a Windows .exe
+# cross-compiled with mingw-w64. fyne package rewrites FyneApp.toml (Build
+# number), so it runs on a copy of the tree.
+package: package-linux package-windows
+
+package-linux: deps
+	@command -v fyne >/dev/null || $(GO) install $(FYNE_TOOL)
+	rm -rf $(DIST)/src && mkdir -p $(DIST)/src && git ls-files -z | xargs -0 cp --parents -t $(DIST)/src
+	cd $(DIST)/src && PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --release --src cmd/caiji --icon ../../assets/icon.png --name Caiji --app-id cn.caiji.desktop
+	mv $(DIST)/src/cmd/caiji/*.tar.xz $(DIST)/ 2>/dev/null || mv $(DIST)/src/*.tar.xz $(DIST)/
+	rm -rf $(DIST)/src
+	@ls -l $(DIST)/*.tar.xz
+
+package-windows: deps
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
+	mkdir -p $(DIST)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -trimpath -ldflags='-s -w -H=windowsgui' -o $(DIST)/Caiji.exe ./cmd/caiji
+	@ls -l $(DIST)/Caiji.exe
+
+clean:
+	rm -rf caiji $(DIST)

@@ -1,0 +1,73 @@
+// Command caiji is the Caiji desktop app for 会计人员信息采集. It parses the
+// flags, opens the data folder and hands the window to package ui.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+
+	"caiji/assets"
+	"caiji/storage"
+	"caiji/ui"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+)
+
+// appID must match FyneApp.toml.
+const appID = "cn.caiji.desktop"
+
+func main() {
+	dataDir := flag.String("data", "", "data folder (default: the per-user application data folder)")
+	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
+	flag.Parse()
+	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
+		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
+		os.Exit(2)
+	}
+	if *dataDir == "" {
+		d, err := storage.DefaultDir()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "caiji: no data folder:", err)
+			os.Exit(1)
+		}
+		*dataDir = d
+	}
+	preferX11()
+	l := ui.ResolveLanguage(*lang)
+	ui.AlignSystemLocale(l)
+	tr, err := ui.NewTranslator(l)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "caiji:", err)
+		os.Exit(1)
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(ui.Theme{})
+	w := a.NewWindow(tr.T("app.title"))
+	w.Resize(fyne.NewSize(1180, 760))
+
+	store, err := storage.Open(*dataDir)
+	if err != nil {
+		w.SetContent(ui.StartupError(tr, *dataDir, err, a.Quit))
+		w.ShowAndRun()
+		os.Exit(1)
+	}
+	defer store.Close()
+	w.SetContent(ui.New(w, store, tr).Content())
+	w.ShowAndRun()
+}
+
+// preferX11 selects GLFW's X11 backend on Linux unless the user chose a
+// platform: its Wayland backend has no text-input protocol, so fcitx/ibus
+// could not reach the app and Chinese names could not be typed. XIM works
+// under XWayland too. Without an X display it leaves the choice to GLFW.
+func preferX11() {
+	if runtime.GOOS != "linux" || os.Getenv("FYNE_PLATFORM") != "" || os.Getenv("DISPLAY") == "" {
+		return
+	}
+	os.Setenv("FYNE_PLATFORM", "x11")
+}

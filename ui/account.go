@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"context"
+
+	"caiji/domain"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// accountScreen is the 账户 step: log in, register, and once signed in, who
+// is signed in and the way out.
+type accountScreen struct {
+	app     *App
+	content *fyne.Container
+
+	// Log in.
+	loginID  *widget.Entry
+	loginPW  *widget.Entry
+	loginBtn *widget.Button
+	loginMsg *widget.Label
+
+	// Register.
+	regType    *widget.Select
+	regID      *widget.Entry
+	regName    *widget.Entry
+	regPW      *widget.Entry
+	regConfirm *widget.Entry
+	regPhone   *widget.Entry
+	regBtn     *widget.Button
+	regMsg     *widget.Label
+	regFields  map[string]*field // by domain field path
+	touched    map[string]bool   // fields the user has edited; only they show errors while typing
+
+	// Signed in.
+	whoName   *widget.Label
+	whoID     *widget.Label
+	whoPhone  *widget.Label
+	logoutBtn *widget.Button
+
+	signedOut fyne.CanvasObject
+	signedIn  fyne.CanvasObject
+}
+
+func newAccountScreen(a *App) *accountScreen {
+	s := &accountScreen{app: a, touched: map[string]bool{}}
+	s.signedOut = container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister())
+	s.signedIn = s.buildSignedIn()
+	s.content = container.NewStack(container.NewVScroll(s.signedOut), s.signedIn)
+	return s
+}
+
+func (s *accountScreen) buildLogin() fyne.CanvasObject {
+	t := s.app.tr
+	s.loginID = widget.NewEntry()
+	s.loginID.SetPlaceHolder(t.T("account.login_id.hint"))
+	s.loginPW = widget.NewPasswordEntry()
+	s.loginMsg = statusLabel()
+	s.loginBtn = widget.NewButton(t.T("account.login"), s.login)
+	s.loginBtn.Importance = widget.HighImportance
+	s.loginPW.OnSubmitted = func(string) { s.login() }
+	form := formGrid(newField(t.T("account.login_id"), s.loginID), newField(t.T("account.password"), s.loginPW))
+	return widget.NewCard(t.T("account.login.title"), t.T("account.login.subtitle"),
+		container.NewVBox(form, s.loginBtn, s.loginMsg))
+}
+
+func (s *accountScreen) buildRegister() fyne.CanvasObject {
+	t := s.app.tr
+	types := domain.IDTypes()
+	names := make([]string, len(types))
+	for i, ty := range types {
+		names[i] = t.Msg(ty.Name())
+	}
+	s.regType = widget.NewSelect(names, nil)
+	s.regType.SetSelectedIndex(0) // before OnChanged: the default is not an edit
+	s.regType.OnChanged = func(string) { s.edited(domain.FieldIDType) }
+	s.regID = widget.NewEntry()
+	s.regName = widget.NewEntry()
+	s.regName.SetPlaceHolder(t.T("account.name.hint"))
+	s.regPW = widget.NewPasswordEntry()
+	s.regPW.SetPlaceHolder(t.T("account.password.hint"))
+	s.regConfirm = widget.NewPasswordEntry()
+	s.regPhone = widget.NewEntry()
+	s.regMsg = statusLabel()
+	s.regBtn = widget.NewButton(t.T("account.register"), s.register)
+
+	s.regFields = map[string]*field{
+		domain.FieldIDType:   newField(t.T("account.id_type"), s.regType),
+		domain.FieldIDNumber: newField(t.T("account.id_number"), s.regID),
+		domain.FieldName:     newField(t.T("account.name"), s.regName),
+		domain.FieldPassword: newField(t.T("account.password"), s.regPW),
+		domain.FieldConfirm:  newField(t.T("account.confirm"), s.regConfirm),
+		domain.FieldPhone:    newField(t.T("account.phone"), s.regPhone),
+	}
+	for path, e := range map[string]*widget.Entry{domain.FieldIDNumber: s.regID, domain.FieldName: s.regName,
+		domain.FieldPassword: s.regPW, domain.FieldConfirm: s.regConfirm, domain.FieldPhone: s.regPhone} {
+		path := path
+		e.OnChanged = func(string) { s.edited(path) }
+	}
+	f := s.regFields
+	form := formGrid(f[domain.FieldIDType], f[domain.FieldIDNumber], f[domain.FieldName], f[domain.FieldPassword], f[domain.FieldConfirm], f[domain.FieldPhone])
+	note := widget.NewLabel(t.T("account.register.offline_note"))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	return widget.NewCard(t.T("account.register.title"), t.T("account.register.subtitle"),
+		container.NewVBox(form, s.regBtn, s.regMsg, note))
+}
+
+func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
+	t := s.app.tr
+	s.whoName = widget.NewLabel("")
+	s.whoID = widget.NewLabel("")
+	s.whoPhone = widget.NewLabel("")
+	s.logoutBtn = widget.NewButton(t.T("account.logout"), func() { s.app.setUser(nil) })
+	info := formGrid(newField(t.T("account.name"), s.whoName), newField(t.T("account.id_number"), s.whoID), newField(t.T("account.phone"), s.whoPhone))
+	next := widget.NewLabel(t.T("account.next_steps"))
+	next.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, next, s.logoutBtn))
+}
+
+// registration reads the register form.
+func (s *accountScreen) registration() domain.Registration {
+	var ty domain.IDType
+	if i := s.regType.SelectedIndex(); i >= 0 {
+		ty = domain.IDTypes()[i]
+	}
+	return domain.Registration{IDType: ty, IDNumber: s.regID.Text, Name: s.regName.Text,
+		Password: s.regPW.Text, Confirm: s.regConfirm.Text, Phone: s.regPhone.Text}
+}
+
+// edited re-validates the form as the user types and shows the messages of
+// the fields they have touched.
+func (s *accountScreen) edited(path string) {
+	s.touched[path] = true
+	s.showProblems()
+}
+
+func (s *accountScreen) showProblems() []domain.Problem {
+	_, probs := s.registration().Check(s.app.store.Now())
+	msgs := map[string]string{}
+	for _, p := range probs {
+		if _, seen := msgs[p.Field]; !seen {
+			msgs[p.Field] = s.app.tr.Msg(p.Msg)
+		}
+	}
+	for path, f := range s.regFields {
+		if s.touched[path] {
+			f.setError(msgs[path])
+		}
+	}
+	return probs
+}
+
+func (s *accountScreen) register() {
+	for path := range s.regFields {
+		s.touched[path] = true
+	}
+	if probs := s.showProblems(); len(probs) > 0 {
+		setStatus(s.regMsg, s.app.tr.T("account.register.fix"), widget.DangerImportance)
+		return
+	}
+	acc, err := s.app.store.Register(context.Background(), s.registration())
+	if err != nil {
+		setStatus(s.regMsg, s.app.tr.Err(err), widget.DangerImportance)
+		return
+	}
+	setStatus(s.regMsg, "", widget.MediumImportance)
+	s.app.setUser(&acc)
+}
+
+func (s *accountScreen) login() {
+	acc, err := s.app.store.Login(context.Background(), s.loginID.Text, s.loginPW.Text)
+	s.loginPW.SetText("")
+	if err != nil {
+		setStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+		return
+	}
+	setStatus(s.loginMsg, "", widget.MediumImportance)
+	s.app.setUser(&acc)
+}
+
+// refresh shows the view for the current sign-in state; signing out wipes
+// every field of both forms.
+func (s *accountScreen) refresh() {
+	u := s.app.user
+	if u == nil {
+		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone} {
+			e.SetText("")
+		}
+		s.touched = map[string]bool{}
+		for _, f := range s.regFields {
+			f.setError("")
+		}
+		setStatus(s.regMsg, "", widget.MediumImportance)
+		s.signedIn.Hide()
+		s.content.Objects[0].Show()
+		return
+	}
+	s.whoName.SetText(u.Name)
+	s.whoID.SetText(s.app.tr.Msg(u.IDType.Name()) + "  " + domain.MaskIDNumber(u.IDNumber))
+	s.whoPhone.SetText(domain.MaskPhone(u.Phone))
+	s.content.Objects[0].Hide()
+	s.signedIn.Show()
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"testing"
+
+	"caiji/storage"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// newTestApp opens a store in a temp dir and builds the UI in a headless
+// test window with the CJK theme.
+func newTestApp(t *testing.T, lang string) (*App, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(Theme{})
+	store, err := storage.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	tr, err := NewTranslator(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	ui := New(w, store, tr)
+	w.SetContent(ui.Content())
+	w.Resize(fyne.NewSize(1180, 760))
+	return ui, store
+}
+
+func typeInto(e *widget.Entry, s string) {
+	e.SetText("")
+	test.Type(e, s)
+}
+
+func fillRegistration(s *accountScreen, id, name, pw, confirm, phone string) {
+	typeInto(s.regID, id)
+	typeInto(s.regName, name)
+	typeInto(s.regPW, pw)
+	typeInto(s.regConfirm, confirm)
+	typeInto(s.regPhone, phone)
+}
+
+func TestRegisterLoginLogout(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := a.account
+	if !a.tabs.Items[1].Disabled() || !a.tabs.Items[8].Disabled() {
+		t.Fatal("steps after 账户 are open before sign-in")
+	}
+	fillRegistration(s, "110101199003079913", "张三", "Abcdef12!", "Abcdef12!", "13800138000")
+	test.Tap(s.regBtn)
+	if a.User() == nil || a.User().Name != "张三" {
+		t.Fatalf("not signed in after registering: %q", s.regMsg.Text)
+	}
+	if s.whoName.Text != "张三" || s.whoID.Text != "内地居民身份证  110101********9913" || s.whoPhone.Text != "138****8000" {
+		t.Fatalf("signed-in view shows %q %q %q", s.whoName.Text, s.whoID.Text, s.whoPhone.Text)
+	}
+	if a.tabs.Items[1].Disabled() {
+		t.Fatal("steps still locked after sign-in")
+	}
+
+	test.Tap(s.logoutBtn)
+	if a.User() != nil || !a.tabs.Items[1].Disabled() || s.regID.Text != "" {
+		t.Fatal("sign-out left the account or its data on screen")
+	}
+
+	typeInto(s.loginID, "13800138000")
+	typeInto(s.loginPW, "Abcdef12?")
+	test.Tap(s.loginBtn)
+	if a.User() != nil || s.loginMsg.Text != "证件号码/手机号或密码不正确。" {
+		t.Fatalf("wrong password: user %v, message %q", a.User(), s.loginMsg.Text)
+	}
+	typeInto(s.loginID, "110101199003079913")
+	typeInto(s.loginPW, "Abcdef12!")
+	test.Tap(s.loginBtn)
+	if a.User() == nil || s.loginPW.Text != "" {
+		t.Fatalf("login failed: %q", s.loginMsg.Text)
+	}
+	test.Tap(s.logoutBtn)
+	if a.User() != nil || a.tabs.SelectedIndex() != 0 {
+		t.Fatal("log out did not return to 账户")
+	}
+}
+
+func TestRegisterShowsEachErrorBesideItsField(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := a.account
+	typeInto(s.regID, "110101199003079910")
+	f := s.regFields
+	if got := f["account.id_number"].msg.Text; got != "证件号码校验位（最后一位）不正确，请逐位核对" {
+		t.Fatalf("ID message while typing: %q", got)
+	}
+	if f["account.name"].msg.Visible() {
+		t.Fatal("an untouched field shows an error")
+	}
+	test.Tap(s.regBtn)
+	if a.User() != nil {
+		t.Fatal("registered with errors")
+	}
+	for path, want := range map[string]string{
+		"account.name":     "请填写姓名",
+		"account.password": "密码长度应为8–20位",
+		"account.phone":    "请填写手机号码",
+	} {
+		if got := f[path].msg.Text; got != want || !f[path].msg.Visible() {
+			t.Errorf("%s: %q (visible %v), want %q", path, got, f[path].msg.Visible(), want)
+		}
+	}
+	typeInto(s.regID, "110101199003079913")
+	if f["account.id_number"].msg.Visible() {
+		t.Fatal("fixed field still shows its error")
+	}
+}
+
+func TestRegisterDuplicateInEnglish(t *testing.T) {
+	a, _ := newTestApp(t, LangEn)
+	s := a.account
+	fillRegistration(s, "110101199003079913", "张三", "Abcdef12!", "Abcdef12!", "13800138000")
+	test.Tap(s.regBtn)
+	test.Tap(s.logoutBtn)
+	fillRegistration(s, "110101199003079913", "李四", "Abcdef12!", "Abcdef12!", "13900139000")
+	test.Tap(s.regBtn)
+	if s.regMsg.Text != "This ID number is already registered: log in instead." {
+		t.Fatalf("duplicate: %q", s.regMsg.Text)
+	}
+	if a.tabs.Items[0].Text != "Account" {
+		t.Fatalf("tab title %q", a.tabs.Items[0].Text)
+	}
+}
+
+func TestFiveWrongPasswordsLock(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := a.account
+	fillRegistration(s, "110101199003079913", "张三", "Abcdef12!", "Abcdef12!", "13800138000")
+	test.Tap(s.regBtn)
+	test.Tap(s.logoutBtn)
+	for i := 0; i < 5; i++ {
+		typeInto(s.loginID, "13800138000")
+		typeInto(s.loginPW, "wrong")
+		test.Tap(s.loginBtn)
+	}
+	typeInto(s.loginID, "13800138000")
+	typeInto(s.loginPW, "Abcdef12!")
+	test.Tap(s.loginBtn)
+	if a.User() != nil {
+		t.Fatal("signed in during the lock-out")
+	}
+	if want := "密码连续错误5次，账户已锁定"; len(s.loginMsg.Text) < len(want) || s.loginMsg.Text[:len(want)] != want {
+		t.Fatalf("lock-out message %q", s.loginMsg.Text)
+	}
+}
