@@ -36,7 +36,9 @@ type Account struct {
 // InvalidError carries the problems found in a registration.
 type InvalidError struct{ Problems []domain.Problem }
 
-func (e *InvalidError) Error() string { return "storage: invalid registration: " + e.Problems[0].Error() }
+func (e *InvalidError) Error() string {
+	return "storage: invalid registration: " + e.Problems[0].Error()
+}
 
 // Register creates a candidate account. It re-checks the registration with
 // the domain rules, refuses a 证件号码 or 手机号 that is already registered,
