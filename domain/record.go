@@ -82,7 +82,7 @@ type Basic struct {
 
 // Education is one 教育经历 row.
 type Education struct {
-	Mode       string      `json:"mode"`  // 培养方式 code
+	Mode       string      `json:"mode"` // 培养方式 code
 	School     string      `json:"school"`
 	Level      string      `json:"level"`  // 学历 code
 	Degree     string      `json:"degree"` // 学位 code, "0" = 无
