@@ -1,6 +1,8 @@
-package domain
+package domain_test
 
 import (
+	. "caiji/domain"
+	"caiji/domain/domaintest"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -13,7 +15,7 @@ var auditNow = time.Date(2026, 11, 27, 10, 0, 0, 0, Shanghai)
 
 func runAudit(t *testing.T, r *Record) []Problem {
 	t.Helper()
-	ps := PreAudit(r, testHolder, catalog(t), auditNow)
+	ps := PreAudit(r, domaintest.Holder, domaintest.Catalog(t), auditNow)
 	for _, p := range ps {
 		if _, ok := RuleReasons[p.Code]; !ok {
 			t.Errorf("code %s is not in RuleReasons", p.Code)
@@ -26,7 +28,7 @@ func runAudit(t *testing.T, r *Record) []Problem {
 }
 
 func TestValidRecordIsClean(t *testing.T) {
-	if ps := runAudit(t, validRecord()); len(ps) != 0 {
+	if ps := runAudit(t, domaintest.ValidRecord()); len(ps) != 0 {
 		t.Fatalf("valid record has problems: %v", ps)
 	}
 }
@@ -166,7 +168,7 @@ var ruleCases = []ruleCase{
 	{"post outlives job", func(r *Record) {
 		r.Work[0].Current, r.Work[0].End = false, NewMonth(2020, 1)
 		r.Scopes = []Scope{ScopeExam}
-		r.Residence = doc(AttResidence, 1)
+		r.Residence = domaintest.Doc(AttResidence, 1)
 	}, "AP1", "work[0].posts[0].end", Error},
 	{"no post", func(r *Record) { r.Work[0].Posts[0].Post = "" }, "AP2", "work[0].posts[0].post", Error},
 	{"no title", func(r *Record) { r.Work[0].Posts[0].Title = "" }, "AP3", "work[0].posts[0].title", Error},
@@ -182,7 +184,7 @@ var ruleCases = []ruleCase{
 func TestPreAuditRules(t *testing.T) {
 	for _, tt := range ruleCases {
 		t.Run(tt.name, func(t *testing.T) {
-			r := validRecord()
+			r := domaintest.ValidRecord()
 			tt.edit(r)
 			ps := runAudit(t, r)
 			found := slices.ContainsFunc(ps, func(p Problem) bool {
@@ -221,25 +223,25 @@ func TestEveryRuleCodeIsTested(t *testing.T) {
 
 func TestStudentAndExamCandidateRecords(t *testing.T) {
 	// A student sitting the exam: high school obtained, enrolment proof, no job.
-	r := validRecord()
+	r := domaintest.ValidRecord()
 	r.Scopes = []Scope{ScopeExam}
 	r.Student = true
-	r.Enrolment = doc(AttEnrolment, 1)
+	r.Enrolment = domaintest.Doc(AttEnrolment, 1)
 	r.Work = nil
-	r.Education = []Education{{Mode: "FT", School: "北京市第一中学", Level: "61", Degree: "0", Start: NewMonth(2005, 9), End: NewMonth(2008, 7), Diploma: doc(AttDiploma, 1)}}
+	r.Education = []Education{{Mode: "FT", School: "北京市第一中学", Level: "61", Degree: "0", Start: NewMonth(2005, 9), End: NewMonth(2008, 7), Diploma: domaintest.Doc(AttDiploma, 1)}}
 	if ps := runAudit(t, r); len(ps) != 0 {
 		t.Fatalf("student record: %v", ps)
 	}
 	// An unemployed exam candidate with proof of residence.
 	r.Student, r.Enrolment = false, nil
-	r.Residence = doc(AttResidence, 1)
+	r.Residence = domaintest.Doc(AttResidence, 1)
 	if ps := runAudit(t, r); len(ps) != 0 {
 		t.Fatalf("unemployed record: %v", ps)
 	}
 }
 
 func TestErrorsCount(t *testing.T) {
-	r := validRecord()
+	r := domaintest.ValidRecord()
 	r.Committed = false
 	r.Basic.Photo.Width, r.Basic.Photo.Height = 500, 500
 	ps := runAudit(t, r)
@@ -251,16 +253,16 @@ func TestErrorsCount(t *testing.T) {
 // FuzzPreAudit mutates the JSON of a valid record: the pre-audit never
 // panics, and a record read back from its own JSON gets the same verdict.
 func FuzzPreAudit(f *testing.F) {
-	seed, _ := json.Marshal(validRecord())
+	seed, _ := json.Marshal(domaintest.ValidRecord())
 	f.Add(seed)
 	f.Add([]byte(`{"scopes":["C"],"education":[{"level":"71","start":"2000-01","end":"1999-12"}],"work":[{"current":true,"posts":[{}]}]}`))
-	cat := catalog(f)
+	cat := domaintest.Catalog(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Record
 		if json.Unmarshal(data, &r) != nil {
 			return
 		}
-		first := PreAudit(&r, testHolder, cat, auditNow)
+		first := PreAudit(&r, domaintest.Holder, cat, auditNow)
 		again, err := json.Marshal(&r)
 		if err != nil {
 			t.Fatal(err)
@@ -269,7 +271,7 @@ func FuzzPreAudit(f *testing.F) {
 		if err := json.Unmarshal(again, &back); err != nil {
 			t.Fatalf("cannot read back own JSON: %v", err)
 		}
-		if second := PreAudit(&back, testHolder, cat, auditNow); !reflect.DeepEqual(first, second) {
+		if second := PreAudit(&back, domaintest.Holder, cat, auditNow); !reflect.DeepEqual(first, second) {
 			t.Fatalf("verdict changed after a round trip:\n%v\n%v", first, second)
 		}
 	})

@@ -156,8 +156,8 @@ type Record struct {
 	Version        int             `json:"version"`
 	Status         Status          `json:"status"`
 	Scopes         []Scope         `json:"scopes"`
-	NoticeRead     bool            `json:"notice_read"`
-	RealName       RealName        `json:"real_name"`
+	NoticeRead     bool            `json:"notice"`
+	RealName       RealName        `json:"realname"`
 	Basic          Basic           `json:"basic"`
 	Student        bool            `json:"student"` // 在校生
 	Enrolment      *Attachment     `json:"enrolment,omitempty"`
@@ -166,7 +166,7 @@ type Record struct {
 	Qualifications []Qualification `json:"qualifications"`
 	Work           []Work          `json:"work"`
 	Department     Department      `json:"department"`
-	Committed      bool            `json:"committed"`
+	Committed      bool            `json:"commitment"`
 	SubmittedAt    time.Time       `json:"submitted_at,omitzero"`
 }
 

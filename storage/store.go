@@ -50,9 +50,10 @@ func Open(dir string) (*Store, error) {
 
 func (s *Store) open(path string) error {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
 	}
+	// synchronous FULL: a committed save survives a power cut, not only a crash.
 	q.Set("_txlock", "immediate") // writers take the lock up front: no deadlocked upgrades
 	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {

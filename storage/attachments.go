@@ -1,0 +1,48 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"caiji/domain"
+)
+
+// PutAttachment stores an image for the actor's record, once per content
+// (the SHA-256 in facts names it), and lets the record read it. The record's
+// JSON refers to it by that digest; a blob stored but never referenced is
+// harmless.
+func (s *Store) PutAttachment(ctx context.Context, actor Account, recordUUID string, facts domain.Attachment, data []byte) error {
+	if facts.SHA256 == "" || len(data) != facts.Bytes {
+		return errors.New("storage: attachment facts do not match its data")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		id, rec, err := ownRecord(ctx, tx, actor, recordUUID)
+		if err != nil {
+			return err
+		}
+		if !rec.Status.Editable() {
+			return ErrNotEditable
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, data, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+			facts.SHA256, string(facts.Kind), facts.MIME, facts.Bytes, facts.Width, facts.Height, data, s.now().Unix()); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, facts.SHA256)
+		return err
+	})
+}
+
+// Attachment returns an image's bytes if the actor's record refers to it.
+func (s *Store) Attachment(ctx context.Context, actor Account, sha256 string) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT a.data FROM attachments a
+		JOIN record_attachments ra ON ra.sha256 = a.sha256
+		JOIN records r ON r.id = ra.record_id
+		WHERE a.sha256 = ? AND r.owner_id = ?`, sha256, actor.ID).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return data, err
+}

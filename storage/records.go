@@ -1,0 +1,305 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"caiji/domain"
+
+	"github.com/google/uuid"
+)
+
+// Errors of record access and workflow.
+var (
+	// ErrForbidden: the acting account may not see or change this record.
+	ErrForbidden = errors.New("storage: not allowed for this account")
+	// ErrNotEditable: the record is submitted or approved and read-only.
+	ErrNotEditable = errors.New("storage: the record cannot be edited in its current status")
+	// ErrHasErrors: the pre-audit still finds errors, so it cannot be submitted.
+	ErrHasErrors = errors.New("storage: the record still has errors")
+	// ErrNotFound: no such record or attachment.
+	ErrNotFound = errors.New("storage: not found")
+)
+
+// Event is one entry of a record's audit log.
+type Event struct {
+	ID      int64
+	Version int
+	ActorID int64
+	Kind    string // created, field, submitted
+	Path    string
+	Old     json.RawMessage
+	New     json.RawMessage
+	At      time.Time
+}
+
+// MyRecord returns the candidate's own record, creating it (as a draft with
+// the account's identity filled in) the first time.
+func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, error) {
+	if actor.Role != RoleCandidate {
+		return nil, ErrForbidden
+	}
+	var rec *domain.Record
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var data string
+		err := tx.QueryRowContext(ctx, "SELECT data FROM records WHERE owner_id = ?", actor.ID).Scan(&data)
+		if err == nil {
+			rec = new(domain.Record)
+			return json.Unmarshal([]byte(data), rec)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		rec = newRecord(actor)
+		body, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		now := s.now().Unix()
+		res, err := tx.ExecContext(ctx, `INSERT INTO records (uuid, owner_id, version, status, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			rec.ID, actor.ID, rec.Version, string(rec.Status), string(body), now, now)
+		if err != nil {
+			return err
+		}
+		id, _ := res.LastInsertId()
+		return s.addEvent(ctx, tx, id, rec.Version, actor.ID, "created", change{new: body})
+	})
+	return rec, err
+}
+
+func newRecord(a Account) *domain.Record {
+	r := &domain.Record{ID: uuid.NewString(), Version: 1, Status: domain.StatusDraft,
+		RealName: domain.RealName{Status: domain.RealNamePending},
+		Basic:    domain.Basic{IDType: a.IDType, IDNumber: a.IDNumber, Name: a.Name, Phone: a.Phone}}
+	if id, err := domain.ParseIdentity(a.IDType, a.IDNumber, time.Now()); err == nil && !id.Birth.IsZero() {
+		r.Basic.Gender, r.Basic.Birth = id.Gender, domain.MonthOf(id.Birth)
+	}
+	return r
+}
+
+func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actorID int64, kind string, c change) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, kind, path, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		recordID, version, actorID, kind, c.path, nullable(c.old), nullable(c.new), s.now().UnixMilli())
+	return err
+}
+
+func nullable(b json.RawMessage) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}
+
+// ownRecord loads a record the actor owns, inside tx.
+func ownRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int64, *domain.Record, error) {
+	var id, owner int64
+	var data string
+	err := tx.QueryRowContext(ctx, "SELECT id, owner_id, data FROM records WHERE uuid = ?", uuid).Scan(&id, &owner, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, ErrNotFound
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	if owner != actor.ID {
+		return 0, nil, ErrForbidden
+	}
+	rec := new(domain.Record)
+	if err := json.Unmarshal([]byte(data), rec); err != nil {
+		return 0, nil, fmt.Errorf("storage: record %s: %w", uuid, err)
+	}
+	return id, rec, nil
+}
+
+// UpdateRecord applies edit to the actor's own editable record in one
+// transaction: the identity fields stay those of the account, the version
+// goes up by one, and every changed field is written to the event log. An
+// edit that changes nothing writes nothing.
+func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, edit func(*domain.Record)) (*domain.Record, error) {
+	var out *domain.Record
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		id, rec, err := ownRecord(ctx, tx, actor, uuid)
+		if err != nil {
+			return err
+		}
+		if !rec.Status.Editable() {
+			return ErrNotEditable
+		}
+		before, _ := json.Marshal(rec)
+		keep := *rec
+		edit(rec)
+		// An edit cannot move the workflow; only Submit and decisions do.
+		rec.ID, rec.Status, rec.Version, rec.SubmittedAt = keep.ID, keep.Status, keep.Version, keep.SubmittedAt
+		// What the account registered is what the real-name check is for.
+		rec.Basic.IDType, rec.Basic.IDNumber, rec.Basic.Name = actor.IDType, actor.IDNumber, actor.Name
+		rec.Version++
+		changed, err := s.writeRecord(ctx, tx, id, actor, "field", before, rec)
+		if !changed {
+			rec.Version--
+		}
+		out = rec
+		return err
+	})
+	return out, err
+}
+
+// writeRecord stores rec (already at its new version) over the document
+// before, and logs each changed field as an event of kind. It reports false,
+// writing nothing, when only the version differs.
+func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id int64, actor Account, kind string, before []byte, rec *domain.Record) (bool, error) {
+	after, err := json.Marshal(rec)
+	if err != nil {
+		return false, err
+	}
+	changes, err := diffDocs(before, after)
+	if err != nil {
+		return false, err
+	}
+	if len(changes) <= 1 {
+		return false, nil
+	}
+	var submitted any
+	if !rec.SubmittedAt.IsZero() {
+		submitted = rec.SubmittedAt.Unix()
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE records SET version = ?, status = ?, data = ?, department = ?, submitted_at = ?, updated_at = ? WHERE id = ?",
+		rec.Version, string(rec.Status), string(after), rec.Department.Code(), submitted, s.now().Unix(), id); err != nil {
+		return false, err
+	}
+	for _, c := range changes {
+		if c.path == "version" {
+			continue
+		}
+		if err := s.addEvent(ctx, tx, id, rec.Version, actor.ID, kind, c); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func diffDocs(before, after []byte) ([]change, error) {
+	var a, b any
+	if err := json.Unmarshal(before, &a); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(after, &b); err != nil {
+		return nil, err
+	}
+	var out []change
+	diffJSON("", a, b, &out)
+	return out, nil
+}
+
+// Submit freezes the actor's record for review: it must have no pre-audit
+// errors at this moment; its current version is kept as an immutable
+// snapshot, and the status becomes 待审核.
+func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *domain.Catalog) (*domain.Record, error) {
+	var out *domain.Record
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		id, rec, err := ownRecord(ctx, tx, actor, uuid)
+		if err != nil {
+			return err
+		}
+		if !rec.Status.Editable() {
+			return ErrNotEditable
+		}
+		now := s.now()
+		holder := domain.Holder{IDType: actor.IDType, IDNumber: actor.IDNumber, Name: actor.Name}
+		if domain.Errors(domain.PreAudit(rec, holder, cat, now)) > 0 {
+			return ErrHasErrors
+		}
+		before, _ := json.Marshal(rec)
+		if rec.Status == domain.StatusChangeDraft || rec.Status == domain.StatusChangeRejected {
+			rec.Status = domain.StatusChangeSubmitted
+		} else {
+			rec.Status = domain.StatusSubmitted
+		}
+		rec.SubmittedAt = now.Truncate(time.Second).UTC()
+		rec.Version++
+		if _, err := s.writeRecord(ctx, tx, id, actor, "submitted", before, rec); err != nil {
+			return err
+		}
+		body, _ := json.Marshal(rec)
+		if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?)", id, rec.Version, string(body), now.Unix()); err != nil {
+			return err
+		}
+		out = rec
+		return nil
+	})
+	return out, err
+}
+
+// Events returns the audit log of the actor's own record, oldest first.
+func (s *Store) Events(ctx context.Context, actor Account, uuid string) ([]Event, error) {
+	var events []Event
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		id, _, err := ownRecord(ctx, tx, actor, uuid)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT id, version, actor_id, kind, path, old, new, at FROM events WHERE record_id = ? ORDER BY id", id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e Event
+			var old, nw sql.NullString
+			var at int64
+			if err := rows.Scan(&e.ID, &e.Version, &e.ActorID, &e.Kind, &e.Path, &old, &nw, &at); err != nil {
+				return err
+			}
+			if old.Valid {
+				e.Old = json.RawMessage(old.String)
+			}
+			if nw.Valid {
+				e.New = json.RawMessage(nw.String)
+			}
+			e.At = time.UnixMilli(at)
+			events = append(events, e)
+		}
+		return rows.Err()
+	})
+	return events, err
+}
+
+// Replay rebuilds a record from its events alone: the created document, then
+// every change in order. It is the proof that the log is complete.
+func Replay(events []Event) (*domain.Record, error) {
+	var doc map[string]any
+	for _, e := range events {
+		var v any
+		if e.New != nil {
+			if err := json.Unmarshal(e.New, &v); err != nil {
+				return nil, err
+			}
+		}
+		switch {
+		case e.Kind == "created":
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil, errors.New("storage: created event without a document")
+			}
+			doc = m
+		case doc == nil:
+			return nil, errors.New("storage: events before creation")
+		default:
+			if err := setPath(doc, e.Path, v); err != nil {
+				return nil, err
+			}
+		}
+		if doc != nil {
+			doc["version"] = float64(e.Version)
+		}
+	}
+	body, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	rec := new(domain.Record)
+	return rec, json.Unmarshal(body, rec)
+}
