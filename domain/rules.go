@@ -36,3 +36,16 @@ var RuleReasons = map[string]string{
 	// Department (§7) and commitment.
 	"DP1": "R11", "DP2": "R11", "CM1": "",
 }
+
+// missingCodes are the rules that fire when something required is simply
+// not there yet; the navigator calls such a step "incomplete" rather than
+// "has errors".
+var missingCodes = map[string]bool{
+	"ID0": true, "IDT": true, "NM0": true, "PH0": true, "B3": true, "B4": true, "SC1": true, "SC2": true, "RN1": true,
+	CodePhotoMissing: true, CodeDocMissing: true, "EDU1": true, "EDF1": true, "EDF3": true, "EDF4": true, "EDF5": true,
+	"ED1": true, "DG1": true, "EDT6": true, "QF1": true, "QF2": true, "QF4": true, "SCB1": true, "WK5": true, "WK6": true,
+	"WK8": true, "WK9": true, "WK10": true, "U0": true, "TEL0": true, "AP2": true, "AP3": true, "DP1": true, "CM1": true,
+}
+
+// IsMissing reports whether code means "required but not filled in".
+func IsMissing(code string) bool { return missingCodes[code] }

@@ -1,46 +1,66 @@
 package ui
 
 import (
+	"caiji/domain"
 	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// App is Caiji's window content: the step navigator and the signed-in account.
+// App is Caiji's window content: the step navigator, the signed-in account
+// and the record its steps edit.
 type App struct {
 	win   fyne.Window
 	store *storage.Store
+	cat   *domain.Catalog
 	tr    *Translator
 
 	// user is the signed-in account; nil while nobody is.
-	user *storage.Account
+	user   *storage.Account
+	editor *editor
 
 	tabs    *container.AppTabs
 	account *accountScreen
+	// steps are the collection steps after 账户, built for the signed-in record.
+	steps []step
+	// pickers are the image pickers on screen, for drag and drop.
+	pickers []*imagePicker
+	// lastMessage is the text of the last dialog shown (for tests).
+	lastMessage string
 }
 
-// stepKeys are the navigator's steps in the seed's order; each key names the
-// step's title ("step.<key>") and its introduction ("step.<key>.intro").
-var stepKeys = []string{"account", "realname", "notice", "basic", "education", "work", "department", "submit", "result"}
+// step is one screen of the navigator after 账户.
+type step interface {
+	// key names the step's title ("step.<key>") and introduction.
+	key() string
+	// build makes the screen from the editor's record.
+	build() fyne.CanvasObject
+	// prefixes are the problem paths the step is responsible for.
+	prefixes() []string
+	// binder is the screen's inputs, for read-only mode and jumps.
+	binder() *binder
+}
 
-// New builds the UI for win over an open store, speaking tr's language.
-func New(win fyne.Window, store *storage.Store, tr *Translator) *App {
-	a := &App{win: win, store: store, tr: tr}
+// stepKeys are the navigator's steps in the seed's order; "qualifications"
+// appears only for scope A.
+var stepKeys = []string{"account", "realname", "notice", "basic", "education", "qualifications", "work", "department", "submit", "result"}
+
+// New builds the UI for win over an open store and the reference data,
+// speaking tr's language.
+func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Translator) *App {
+	a := &App{win: win, store: store, cat: cat, tr: tr}
 	a.account = newAccountScreen(a)
-	items := make([]*container.TabItem, len(stepKeys))
-	for i, k := range stepKeys {
-		var content fyne.CanvasObject
-		if k == "account" {
-			content = a.account.content
-		} else {
-			content = a.stepIntro(k)
-		}
-		items[i] = container.NewTabItem(tr.T("step."+k), content)
-	}
-	a.tabs = container.NewAppTabs(items...)
+	a.tabs = container.NewAppTabs()
 	a.tabs.SetTabLocation(container.TabLocationLeading)
+	a.tabs.OnSelected = func(*container.TabItem) {
+		if a.editor != nil {
+			a.editor.flush()
+		}
+	}
+	win.SetOnDropped(a.onDropped)
 	a.setUser(nil)
 	return a
 }
@@ -51,28 +71,170 @@ func (a *App) Content() fyne.CanvasObject { return a.tabs }
 // User returns the signed-in account, or nil.
 func (a *App) User() *storage.Account { return a.user }
 
-// setUser switches between signed-in and signed-out: the steps after 账户
-// open only for a signed-in account, and signing out clears every form so
-// the next person at a kiosk sees nothing of the last one.
+// setUser switches between signed-in and signed-out. Signed out, the steps
+// after 账户 are locked and show only what they are for; signing out saves
+// what is pending and clears every form, so the next person at a kiosk sees
+// nothing of the last one.
 func (a *App) setUser(u *storage.Account) {
-	a.user = u
-	for i := 1; i < len(a.tabs.Items); i++ {
-		if u == nil {
-			a.tabs.DisableIndex(i)
+	if a.editor != nil {
+		a.editor.flush()
+	}
+	a.user, a.editor, a.steps, a.pickers = u, nil, nil, nil
+	if u != nil {
+		ed := newEditor(a)
+		a.editor = ed
+		if err := ed.load(); err != nil {
+			a.user, a.editor = nil, nil
+			a.showError(err)
 		} else {
-			a.tabs.EnableIndex(i)
+			a.steps = a.newSteps()
+			ed.onChange = append(ed.onChange, a.refreshNavigator)
 		}
 	}
-	if u == nil {
-		a.tabs.SelectIndex(0)
-	}
+	a.layoutTabs()
 	a.account.refresh()
 }
 
-// stepIntro is a step's page before its form: its title and what it collects.
+func (a *App) newSteps() []step {
+	ed := a.editor
+	return []step{newRealNameStep(ed), newNoticeStep(ed), newBasicStep(ed), newEducationStep(ed),
+		newQualificationsStep(ed), newWorkStep(ed), newDepartmentStep(ed), newSubmitStep(ed), newResultStep(ed)}
+}
+
+// layoutTabs rebuilds the navigator: 账户, then each step (the qualification
+// step only for scope A), each with its status icon.
+func (a *App) layoutTabs() {
+	selected := a.tabs.SelectedIndex()
+	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
+	if a.user == nil {
+		for _, k := range stepKeys[1:] {
+			if k != "qualifications" {
+				items = append(items, container.NewTabItem(a.tr.T("step."+k), a.stepIntro(k)))
+			}
+		}
+	} else {
+		for _, s := range a.steps {
+			if s.key() == "qualifications" && !a.editor.rec.HasScope(domain.ScopeQualified) {
+				continue
+			}
+			items = append(items, container.NewTabItem(a.tr.T("step."+s.key()), a.buildStep(s)))
+		}
+	}
+	a.tabs.Items = items
+	for i := 1; i < len(items); i++ {
+		if a.user == nil {
+			a.tabs.DisableIndex(i)
+		}
+	}
+	a.tabs.Refresh()
+	if a.user == nil || selected < 0 || selected >= len(items) {
+		selected = 0
+	}
+	a.tabs.SelectIndex(selected)
+	a.refreshNavigator()
+}
+
+// buildStep builds a step's screen in a scroll container, read-only when
+// the record is submitted.
+func (a *App) buildStep(s step) fyne.CanvasObject {
+	a.editor.forgetStep(s)
+	content := s.build()
+	s.binder().setEditable(a.editor.editable())
+	a.editor.audit()
+	return container.NewVScroll(container.NewPadded(content))
+}
+
+// rebuild rebuilds one step's screen (after a row is added or removed, or
+// the scope changed which steps exist).
+func (a *App) rebuild(key string) {
+	if key == "notice" {
+		a.layoutTabs() // the scope decides whether the qualification step exists
+		return
+	}
+	for _, it := range a.tabs.Items {
+		for _, s := range a.steps {
+			if s.key() == key && it.Text == a.tr.T("step."+key) {
+				it.Content = a.buildStep(s)
+			}
+		}
+	}
+	a.tabs.Refresh()
+	a.refreshNavigator()
+}
+
+// stepIcon says whether a step is complete, incomplete or has errors.
+func (a *App) stepIcon(s step) fyne.Resource {
+	probs := a.editor.problemsIn(s.prefixes()...)
+	switch {
+	case domain.Errors(probs) == 0:
+		return theme.ConfirmIcon()
+	case hasInvalid(probs):
+		return theme.ErrorIcon()
+	}
+	return theme.RadioButtonIcon()
+}
+
+// hasInvalid reports whether some error is a wrong value rather than a
+// missing one.
+func hasInvalid(ps []domain.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == domain.Error && !domain.IsMissing(p.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// refreshNavigator updates each step's status icon.
+func (a *App) refreshNavigator() {
+	if a.user == nil {
+		for _, it := range a.tabs.Items {
+			it.Icon = nil
+		}
+		a.tabs.Refresh()
+		return
+	}
+	for _, it := range a.tabs.Items[1:] {
+		for _, s := range a.steps {
+			if it.Text == a.tr.T("step."+s.key()) {
+				it.Icon = a.stepIcon(s)
+			}
+		}
+	}
+	a.tabs.Refresh()
+}
+
+// stepIntro is a locked step's page: its title and what it collects.
 func (a *App) stepIntro(key string) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(a.tr.T("step."+key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(a.tr.T("step." + key + ".intro"))
 	body.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(title, body)
+}
+
+// jumpTo selects the step responsible for path and focuses its input.
+func (a *App) jumpTo(path string) {
+	for _, s := range a.steps {
+		for _, pre := range s.prefixes() {
+			if path != pre && !hasPrefixPath(path, pre) {
+				continue
+			}
+			for i, it := range a.tabs.Items {
+				if it.Text == a.tr.T("step."+s.key()) {
+					a.tabs.SelectIndex(i)
+				}
+			}
+			if f := s.binder().focusFor(path); f != nil {
+				a.win.Canvas().Focus(f)
+			}
+			return
+		}
+	}
+}
+
+// Close saves the field being typed in; the window calls it before closing.
+func (a *App) Close() {
+	if a.editor != nil {
+		a.editor.flush()
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"caiji/domain/domaintest"
 	"caiji/storage"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,7 @@ func newTestApp(t *testing.T, lang string) (*App, *storage.Store) {
 	}
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	ui := New(w, store, tr)
+	ui := New(w, store, domaintest.Catalog(t), tr)
 	w.SetContent(ui.Content())
 	w.Resize(fyne.NewSize(1180, 760))
 	return ui, store

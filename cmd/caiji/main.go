@@ -5,10 +5,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 
 	"caiji/assets"
+	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui"
 
@@ -50,6 +52,12 @@ func main() {
 	w := a.NewWindow(tr.T("app.title"))
 	w.Resize(fyne.NewSize(1180, 760))
 
+	data, _ := fs.Sub(assets.Data, "data")
+	cat, err := domain.LoadCatalog(data)
+	if err != nil { // the embedded data is checked by the tests; this is a broken build
+		fmt.Fprintln(os.Stderr, "caiji:", err)
+		os.Exit(1)
+	}
 	store, err := storage.Open(*dataDir)
 	if err != nil {
 		w.SetContent(ui.StartupError(tr, *dataDir, err, a.Quit))
@@ -57,7 +65,9 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
-	w.SetContent(ui.New(w, store, tr).Content())
+	ui := ui.New(w, store, cat, tr)
+	w.SetContent(ui.Content())
+	w.SetCloseIntercept(func() { ui.Close(); w.Close() })
 	w.ShowAndRun()
 }
 

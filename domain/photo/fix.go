@@ -142,3 +142,11 @@ func JFIFDensity(data []byte) (units byte, x, y int, ok bool) {
 	}
 	return data[13], int(data[14])<<8 | int(data[15]), int(data[16])<<8 | int(data[17]), true
 }
+
+// Preview returns the image upright with its long side at most maxSide,
+// cheaply (box average), for showing on screen.
+func Preview(d *Decoded, maxSide int) image.Image {
+	b := d.Raw.Bounds()
+	f := max(1, (max(b.Dx(), b.Dy())+maxSide-1)/maxSide)
+	return orient(boxShrink(d.Raw, b, f), d.Orientation)
+}

@@ -1,0 +1,423 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"io"
+	"strings"
+
+	"caiji/domain"
+	"caiji/domain/photo"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// previewSide is the long side of on-screen previews.
+const previewSide = 480
+
+// imagePicker is how every image of the collection gets in: choose a file
+// (or drop one on it), see each check with its figure, fix it in one step
+// with a before/after view (for the standard photo, with a movable 5:7
+// crop), and store the result. Image work runs off the UI goroutine and
+// comes back through fyne.Do.
+type imagePicker struct {
+	app  *App
+	path string
+	kind domain.AttachmentKind
+	get  func(*domain.Record) *domain.Attachment
+	set  func(*domain.Record, *domain.Attachment)
+
+	before, after *canvas.Image
+	checks        *fyne.Container
+	status        *widget.Label
+	progress      *widget.ProgressBarInfinite
+	choose        *widget.Button
+	fix           *widget.Button
+	use           *widget.Button
+	saveAs        *widget.Button
+	cropX, cropY  *widget.Slider
+	cropZoom      *widget.Slider
+	content       fyne.CanvasObject
+
+	data    []byte         // the chosen file
+	decoded *photo.Decoded // of data
+	small   image.Image    // upright preview of data
+	fixed   *photo.Result  // the fix on offer
+	busy    bool
+}
+
+func (p *imagePicker) isPhoto() bool { return p.kind == domain.AttPhoto }
+
+func newImagePicker(b *binder, path string, kind domain.AttachmentKind, get func(*domain.Record) *domain.Attachment, set func(*domain.Record, *domain.Attachment)) (*imagePicker, *field) {
+	a := b.ed.app
+	t := a.tr
+	p := &imagePicker{app: a, path: path, kind: kind, get: get, set: set}
+	p.before = imageBox()
+	p.after = imageBox()
+	p.checks = container.NewVBox()
+	p.status = statusLabel()
+	p.progress = widget.NewProgressBarInfinite()
+	p.progress.Hide()
+	p.choose = widget.NewButton(t.T("picker.choose"), p.openDialog)
+	p.fix = widget.NewButton(t.T("picker.fix"), p.runFix)
+	p.fix.Importance = widget.HighImportance
+	p.fix.Hide()
+	p.use = widget.NewButton(t.T("picker.use"), p.useFixed)
+	p.use.Hide()
+	row := container.NewHBox(p.choose, p.fix, p.use)
+	var controls fyne.CanvasObject = container.NewVBox()
+	if p.isPhoto() {
+		p.saveAs = widget.NewButton(t.T("picker.save_as"), p.saveFile)
+		row.Add(p.saveAs)
+		p.cropZoom = widget.NewSlider(50, 100)
+		p.cropZoom.SetValue(100)
+		p.cropX, p.cropY = widget.NewSlider(0, 100), widget.NewSlider(0, 100)
+		p.cropX.SetValue(50)
+		p.cropY.SetValue(50)
+		for _, s := range []*widget.Slider{p.cropZoom, p.cropX, p.cropY} {
+			s.OnChanged = func(float64) { p.showCrop() }
+		}
+		controls = formGrid(newField(t.T("picker.crop_size"), p.cropZoom), newField(t.T("picker.crop_x"), p.cropX), newField(t.T("picker.crop_y"), p.cropY))
+	}
+	title := widget.NewLabelWithStyle(t.Msg(kind.Name()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(t.T("picker.hint." + map[bool]string{true: "photo", false: "document"}[p.isPhoto()]))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	images := container.NewGridWithColumns(2,
+		container.NewBorder(widget.NewLabel(t.T("picker.before")), nil, nil, nil, p.before),
+		container.NewBorder(widget.NewLabel(t.T("picker.after")), nil, nil, nil, p.after))
+	p.content = container.NewVBox(title, hint, images, p.checks, controls, p.progress, row, p.status)
+	b.track(path, p.choose)
+	a.pickers = append(a.pickers, p)
+	p.showStored()
+	return p, b.ed.register(path, newField("", p.content))
+}
+
+func imageBox() *canvas.Image {
+	img := canvas.NewImageFromImage(nil)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(180, 250))
+	return img
+}
+
+// showStored shows what the record holds for this picker.
+func (p *imagePicker) showStored() {
+	att := p.get(p.app.editor.rec)
+	if p.saveAs != nil {
+		if att == nil {
+			p.saveAs.Disable()
+		} else {
+			p.saveAs.Enable()
+		}
+	}
+	if att == nil {
+		return
+	}
+	p.setChecks(*att, nil)
+	p.status.SetText(p.app.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
+	go func() {
+		data, err := p.app.store.Attachment(context.Background(), *p.app.user, att.SHA256)
+		if err != nil {
+			return
+		}
+		if d, err := photo.Decode(data); err == nil {
+			small := photo.Preview(d, previewSide)
+			fyne.Do(func() { p.after.Image = small; p.after.Refresh() })
+		}
+	}()
+}
+
+func (p *imagePicker) openDialog() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		defer rc.Close()
+		p.loadFrom(rc)
+	}, p.app.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
+	d.Show()
+}
+
+// loadFrom reads a chosen or dropped file, at most photo.MaxFileBytes.
+func (p *imagePicker) loadFrom(r io.Reader) {
+	data, err := photo.ReadAll(r)
+	if err != nil {
+		p.fail(err)
+		return
+	}
+	p.load(data)
+}
+
+func (p *imagePicker) fail(err error) {
+	p.setBusy(false)
+	setStatus(p.status, p.app.tr.Err(err), widget.DangerImportance)
+}
+
+func (p *imagePicker) setBusy(on bool) {
+	p.busy = on
+	if on {
+		p.progress.Show()
+		p.choose.Disable()
+		p.fix.Disable()
+	} else {
+		p.progress.Hide()
+		p.choose.Enable()
+		p.fix.Enable()
+	}
+}
+
+// load checks data off the UI goroutine; a file that passes is stored at
+// once, one that fails shows why and offers the fix.
+func (p *imagePicker) load(data []byte) {
+	if !p.app.editor.editable() {
+		return
+	}
+	p.setBusy(true)
+	p.fix.Hide()
+	p.use.Hide()
+	p.fixed = nil
+	rules := p.app.cat.Photo
+	go func() {
+		d, err := photo.Decode(data)
+		var rep *photo.Report
+		if err == nil {
+			if p.isPhoto() {
+				rep, err = photo.CheckPhoto(data, rules)
+			} else {
+				rep, err = photo.CheckDocument(data, p.kind, rules)
+			}
+		}
+		var small image.Image
+		if err == nil {
+			small = photo.Preview(d, previewSide)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.setBusy(false)
+			p.data, p.decoded, p.small = data, d, small
+			p.before.Image = small
+			p.before.Refresh()
+			p.setChecks(rep.Facts, rep.Problems)
+			if domain.Errors(rep.Problems) == 0 {
+				p.store(data, rep.Facts)
+				return
+			}
+			setStatus(p.status, p.app.tr.T("picker.needs_fix"), widget.WarningImportance)
+			p.fix.Show()
+			p.showCrop()
+		})
+	}()
+}
+
+// cropRect is the 5:7 crop the sliders describe, in upright pixels.
+func (p *imagePicker) cropRect() *image.Rectangle {
+	if !p.isPhoto() || p.decoded == nil {
+		return nil
+	}
+	w, h := p.decoded.Size()
+	full := photo.CenterCrop(w, h)
+	cw := int(float64(full.Dx()) * p.cropZoom.Value / 100)
+	ch := cw * 7 / 5
+	x := int(float64(w-cw) * p.cropX.Value / 100)
+	y := int(float64(h-ch) * p.cropY.Value / 100)
+	r := image.Rect(x, y, x+cw, y+ch)
+	return &r
+}
+
+// showCrop previews the crop in the "after" box until a fix is made.
+func (p *imagePicker) showCrop() {
+	r := p.cropRect()
+	if r == nil || p.small == nil || p.fixed != nil {
+		return
+	}
+	w, _ := p.decoded.Size()
+	s := float64(p.small.Bounds().Dx()) / float64(w)
+	sub := image.Rect(int(float64(r.Min.X)*s), int(float64(r.Min.Y)*s), int(float64(r.Max.X)*s), int(float64(r.Max.Y)*s))
+	if si, ok := p.small.(interface {
+		SubImage(image.Rectangle) image.Image
+	}); ok {
+		p.after.Image = si.SubImage(sub)
+		p.after.Refresh()
+	}
+}
+
+// runFix fixes the chosen file off the UI goroutine and offers the result.
+func (p *imagePicker) runFix() {
+	if p.data == nil || p.busy {
+		return
+	}
+	p.setBusy(true)
+	data, crop, rules := p.data, p.cropRect(), p.app.cat.Photo
+	go func() {
+		var res *photo.Result
+		var err error
+		if p.isPhoto() {
+			res, err = photo.FixPhoto(data, crop, rules)
+		} else {
+			res, err = photo.FixDocument(data, p.kind, rules)
+		}
+		var small image.Image
+		if err == nil {
+			if d, derr := photo.Decode(res.Data); derr == nil {
+				small = photo.Preview(d, previewSide)
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.setBusy(false)
+			p.fixed = res
+			p.after.Image = small
+			p.after.Refresh()
+			p.setChecks(res.Report.Facts, res.Report.Problems)
+			setStatus(p.status, p.app.tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
+			p.use.Show()
+		})
+	}()
+}
+
+func (p *imagePicker) useFixed() {
+	if p.fixed == nil {
+		return
+	}
+	p.store(p.fixed.Data, p.fixed.Report.Facts)
+	p.use.Hide()
+	p.fix.Hide()
+}
+
+// store saves the image and points the record at it.
+func (p *imagePicker) store(data []byte, facts domain.Attachment) {
+	facts.Kind = p.kind
+	if err := p.app.store.PutAttachment(context.Background(), *p.app.user, p.app.editor.rec.ID, facts, data); err != nil {
+		p.fail(err)
+		return
+	}
+	p.app.editor.save(func(r *domain.Record) { p.set(r, &facts) })
+	setStatus(p.status, p.app.tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
+	if p.saveAs != nil {
+		p.saveAs.Enable()
+	}
+}
+
+// saveFile writes the stored photo to a file (报名照片.jpg by default), for
+// the registration sites that ask for it again.
+func (p *imagePicker) saveFile() {
+	att := p.get(p.app.editor.rec)
+	if att == nil {
+		return
+	}
+	data, err := p.app.store.Attachment(context.Background(), *p.app.user, att.SHA256)
+	if err != nil {
+		p.fail(err)
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		defer wc.Close()
+		if _, err := wc.Write(data); err != nil {
+			p.fail(err)
+		}
+	}, p.app.win)
+	d.SetFileName(p.app.tr.T("picker.default_name"))
+	d.Show()
+}
+
+// checkLine is one line of the check list: passed or not, with its figure.
+type checkLine struct {
+	ok   bool
+	warn bool
+	text string
+}
+
+// setChecks lists every check of the file with its figure: the failures are
+// the rules' own messages, the passes say what was measured.
+func (p *imagePicker) setChecks(f domain.Attachment, problems []domain.Problem) {
+	t := p.app.tr
+	byCode := map[string]domain.Problem{}
+	for _, pr := range problems {
+		byCode[pr.Code] = pr
+	}
+	line := func(codes []string, okText string) checkLine {
+		for _, c := range codes {
+			if pr, bad := byCode[c]; bad {
+				return checkLine{warn: pr.Severity == domain.Warning, text: t.Msg(pr.Msg)}
+			}
+		}
+		return checkLine{ok: true, text: okText}
+	}
+	format := strings.ToUpper(strings.TrimPrefix(f.MIME, "image/"))
+	kb := float64(f.Bytes) / 1024
+	var lines []checkLine
+	if p.isPhoto() {
+		lines = []checkLine{
+			line([]string{domain.CodePhotoFormat}, t.T("check.format", format)),
+			line([]string{domain.CodePhotoTooSmall, domain.CodePhotoTooLarge}, t.T("check.photo_size", kb)),
+			line([]string{domain.CodePhotoPixels}, t.T("check.pixels", f.Width, f.Height)),
+			line([]string{domain.CodePhotoRatio}, t.T("check.ratio")),
+			line([]string{domain.CodePhotoBackground}, t.T("check.background")),
+		}
+	} else {
+		lines = []checkLine{
+			line([]string{domain.CodeDocFormat}, t.T("check.format", format)),
+			line([]string{domain.CodeDocTooSmall, domain.CodeDocTooLarge}, t.T("check.doc_size", kb)),
+		}
+	}
+	p.checks.RemoveAll()
+	for _, l := range lines {
+		mark, imp := "✓ ", widget.SuccessImportance
+		switch {
+		case l.warn:
+			mark, imp = "! ", widget.WarningImportance
+		case !l.ok:
+			mark, imp = "✗ ", widget.DangerImportance
+		}
+		lbl := widget.NewLabel(mark + l.text)
+		lbl.Importance = imp
+		lbl.Wrapping = fyne.TextWrapWord
+		p.checks.Add(lbl)
+	}
+}
+
+// dropTarget returns the picker shown under pos, if any.
+func (a *App) dropTarget(pos fyne.Position) *imagePicker {
+	d := fyne.CurrentApp().Driver()
+	for _, p := range a.pickers {
+		if !p.content.Visible() || d.CanvasForObject(p.content) == nil {
+			continue
+		}
+		at, size := d.AbsolutePositionForObject(p.content), p.content.Size()
+		if pos.X >= at.X && pos.Y >= at.Y && pos.X < at.X+size.Width && pos.Y < at.Y+size.Height {
+			return p
+		}
+	}
+	return nil
+}
+
+// onDropped loads a file dropped on a picker.
+func (a *App) onDropped(pos fyne.Position, uris []fyne.URI) {
+	p := a.dropTarget(pos)
+	if p == nil || len(uris) == 0 {
+		return
+	}
+	rc, err := storage.Reader(uris[0])
+	if err != nil {
+		p.fail(fmt.Errorf("%s: %w", uris[0].Name(), err))
+		return
+	}
+	defer rc.Close()
+	p.loadFrom(rc)
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"strings"
+
+	"caiji/domain"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// basicStep is 基本信息: the standard photo, the identity as registered
+// (read-only), 性别 and 出生年月 — derived from the ID number where it
+// carries them — and both sides of the ID.
+type basicStep struct{ baseStep }
+
+func newBasicStep(ed *editor) *basicStep { return &basicStep{newBase(ed, "basic", "basic")} }
+
+func (s *basicStep) build() fyne.CanvasObject {
+	b, t, rec := s.fresh(), s.ed.app.tr, s.ed.rec
+	bi := rec.Basic
+	ro := func(path, label, value string) *field {
+		return s.ed.register(path, newField(label, widget.NewLabel(value)))
+	}
+	rows := []*field{
+		ro("basic.id_type", t.T("account.id_type"), t.Msg(bi.IDType.Name())),
+		ro("basic.id_number", t.T("account.id_number"), bi.IDNumber),
+		ro("basic.name", t.T("account.name"), bi.Name),
+		ro("basic.phone", t.T("account.phone"), bi.Phone),
+	}
+	if bi.IDType.CarriesBirth() {
+		rows = append(rows, ro("basic.gender", t.T("basic.gender"), t.Msg(bi.Gender.Name())),
+			ro("basic.birth", t.T("basic.birth"), bi.Birth.String()))
+	} else {
+		genders := []domain.Option{{Code: string(domain.Male), Zh: "男", En: "Male"}, {Code: string(domain.Female), Zh: "女", En: "Female"}}
+		rows = append(rows,
+			b.choice("basic.gender", t.T("basic.gender"), genders, func(r *domain.Record) string { return string(r.Basic.Gender) },
+				func(r *domain.Record, c string) { r.Basic.Gender = domain.Gender(c) }),
+			b.month("basic.birth", t.T("basic.birth"), func(r *domain.Record) domain.Month { return r.Basic.Birth },
+				func(r *domain.Record, m domain.Month) { r.Basic.Birth = m }))
+		if bi.IDType == domain.IDForeignPassport {
+			rows = append(rows, b.text("basic.nationality", t.T("basic.nationality"), func(r *domain.Record) string { return r.Basic.Nationality },
+				func(r *domain.Record, v string) { r.Basic.Nationality = strings.ToUpper(strings.TrimSpace(v)) }))
+		}
+	}
+	derived := widget.NewLabel(t.T("basic.from_account"))
+	derived.Importance = widget.LowImportance
+	derived.Wrapping = fyne.TextWrapWord
+	_, ph := newImagePicker(b, "basic.photo", domain.AttPhoto,
+		func(r *domain.Record) *domain.Attachment { return r.Basic.Photo },
+		func(r *domain.Record, a *domain.Attachment) { r.Basic.Photo = a })
+	_, front := newImagePicker(b, "basic.id_front", domain.AttIDFront,
+		func(r *domain.Record) *domain.Attachment { return r.Basic.IDFront },
+		func(r *domain.Record, a *domain.Attachment) { r.Basic.IDFront = a })
+	_, back := newImagePicker(b, "basic.id_back", domain.AttIDBack,
+		func(r *domain.Record) *domain.Attachment { return r.Basic.IDBack },
+		func(r *domain.Record, a *domain.Attachment) { r.Basic.IDBack = a })
+	return container.NewVBox(s.header(),
+		container.NewGridWithColumns(2, container.NewVBox(formGrid(rows...), derived), fieldBox(ph)),
+		container.NewGridWithColumns(2, fieldBox(front), fieldBox(back)))
+}

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"caiji/domain"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// departmentStep is 会计管理部门: province → city → district (or 市本级),
+// each searchable by typing, with the department's name and the 属地 advice.
+type departmentStep struct{ baseStep }
+
+func newDepartmentStep(ed *editor) *departmentStep {
+	return &departmentStep{newBase(ed, "department", "department")}
+}
+
+func (s *departmentStep) build() fyne.CanvasObject {
+	b, t, rec := s.fresh(), s.ed.app.tr, s.ed.rec
+	again := func() { s.ed.app.rebuild(s.k) }
+	province := b.division("department.province", t.T("department.province"), func(*domain.Record) string { return "" },
+		func(r *domain.Record) string { return r.Department.Province },
+		func(r *domain.Record, c string) { r.Department = domain.Department{Province: c} }, "", again)
+	fields := []*field{province}
+	if rec.Department.Province != "" {
+		fields = append(fields, b.division("department.city", t.T("department.city"), func(r *domain.Record) string { return r.Department.Province },
+			func(r *domain.Record) string { return r.Department.City },
+			func(r *domain.Record, c string) { r.Department.City, r.Department.County = c, "" }, "", again))
+	}
+	if rec.Department.City != "" {
+		fields = append(fields, b.division("department.county", t.T("department.county"), func(r *domain.Record) string { return r.Department.City },
+			func(r *domain.Record) string { return r.Department.County },
+			func(r *domain.Record, c string) { r.Department.County = c }, t.T("department.city_level"), again))
+	}
+	name := widget.NewLabelWithStyle(s.ed.app.cat.Divisions.Department(rec.Department.Code()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	fields = append(fields, newField(t.T("department.name"), name))
+	advice := widget.NewLabel(t.T("department.advice"))
+	advice.Wrapping = fyne.TextWrapWord
+	msg := s.ed.register("department", newField("", nil)).msg
+	return container.NewVBox(s.header(), formGrid(fields...), msg, advice)
+}

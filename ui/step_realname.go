@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"caiji/domain"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// realNameStep is 实名认证's offline path: three ID images and 所在省/市.
+// The reviewer verifies them together with the record, so here the status
+// stays 待核验; the name and number are the account's and cannot drift.
+type realNameStep struct{ baseStep }
+
+func newRealNameStep(ed *editor) *realNameStep {
+	return &realNameStep{newBase(ed, "realname", "realname")}
+}
+
+func (s *realNameStep) build() fyne.CanvasObject {
+	b, t, rec := s.fresh(), s.ed.app.tr, s.ed.rec
+	u := s.ed.app.user
+	who := formGrid(newField(t.T("account.name"), widget.NewLabel(u.Name)),
+		newField(t.T("account.id_number"), widget.NewLabel(t.Msg(u.IDType.Name())+"  "+u.IDNumber)),
+		newField(t.T("realname.status"), widget.NewLabel(t.T("realname.status."+string(rec.RealName.Status)))))
+	province := b.division("realname.province", t.T("realname.province"), func(*domain.Record) string { return "" },
+		func(r *domain.Record) string { return r.RealName.Province },
+		func(r *domain.Record, c string) { r.RealName.Province, r.RealName.City = c, "" }, "", func() { s.ed.app.rebuild(s.k) })
+	city := b.division("realname.city", t.T("realname.city"), func(r *domain.Record) string { return r.RealName.Province },
+		func(r *domain.Record) string { return r.RealName.City },
+		func(r *domain.Record, c string) { r.RealName.City = c }, "", nil)
+	_, front := newImagePicker(b, "realname.front", domain.AttIDFront,
+		func(r *domain.Record) *domain.Attachment { return r.RealName.Front },
+		func(r *domain.Record, a *domain.Attachment) { r.RealName.Front = a })
+	_, back := newImagePicker(b, "realname.back", domain.AttIDBack,
+		func(r *domain.Record) *domain.Attachment { return r.RealName.Back },
+		func(r *domain.Record, a *domain.Attachment) { r.RealName.Back = a })
+	_, hand := newImagePicker(b, "realname.handheld", domain.AttIDHandheld,
+		func(r *domain.Record) *domain.Attachment { return r.RealName.Handheld },
+		func(r *domain.Record, a *domain.Attachment) { r.RealName.Handheld = a })
+	return container.NewVBox(s.header(), who, formGrid(province, city),
+		container.NewGridWithColumns(3, fieldBox(front), fieldBox(back), fieldBox(hand)))
+}
+
+// fieldBox stacks a field's input over its message, for fields without a label.
+func fieldBox(f *field) fyne.CanvasObject { return container.NewVBox(f.input, f.msg) }
