@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image"
+	"time"
+
 	"caiji/domain"
 	"caiji/storage"
 
@@ -26,10 +29,15 @@ type App struct {
 	account *accountScreen
 	// steps are the collection steps after 账户, built for the signed-in record.
 	steps []step
-	// pickers are the image pickers on screen, for drag and drop.
-	pickers []*imagePicker
 	// lastMessage is the text of the last dialog shown (for tests).
 	lastMessage string
+	// saveDelay is the pause in typing after which a field saves.
+	saveDelay time.Duration
+	// previews caches the on-screen previews of stored images by SHA-256,
+	// so rebuilding a step does not decode them again.
+	previews map[string]image.Image
+	// afterLayout is work a build queued to start once the screen is laid out.
+	afterLayout []func()
 }
 
 // step is one screen of the navigator after 账户.
@@ -51,7 +59,7 @@ var stepKeys = []string{"account", "realname", "notice", "basic", "education", "
 // New builds the UI for win over an open store and the reference data,
 // speaking tr's language.
 func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Translator) *App {
-	a := &App{win: win, store: store, cat: cat, tr: tr}
+	a := &App{win: win, store: store, cat: cat, tr: tr, saveDelay: saveDelay, previews: map[string]image.Image{}}
 	a.account = newAccountScreen(a)
 	a.tabs = container.NewAppTabs()
 	a.tabs.SetTabLocation(container.TabLocationLeading)
@@ -79,7 +87,8 @@ func (a *App) setUser(u *storage.Account) {
 	if a.editor != nil {
 		a.editor.flush()
 	}
-	a.user, a.editor, a.steps, a.pickers = u, nil, nil, nil
+	a.user, a.editor, a.steps = u, nil, nil
+	clear(a.previews) // the next person sees nothing of this one
 	if u != nil {
 		ed := newEditor(a)
 		a.editor = ed
@@ -132,6 +141,16 @@ func (a *App) layoutTabs() {
 	}
 	a.tabs.SelectIndex(selected)
 	a.refreshNavigator()
+	a.startQueued()
+}
+
+// startQueued starts the work builds queued for after the layout.
+func (a *App) startQueued() {
+	queued := a.afterLayout
+	a.afterLayout = nil
+	for _, f := range queued {
+		f()
+	}
 }
 
 // buildStep builds a step's screen in a scroll container, read-only when
@@ -160,6 +179,7 @@ func (a *App) rebuild(key string) {
 	}
 	a.tabs.Refresh()
 	a.refreshNavigator()
+	a.startQueued()
 }
 
 // stepIcon says whether a step is complete, incomplete or has errors.

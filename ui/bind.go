@@ -40,10 +40,14 @@ type binder struct {
 	inputs []fyne.Disableable
 	// focus maps a problem path to the widget "jump to field" focuses.
 	focus map[string]fyne.Focusable
+	// checks maps a path to its check box (a check box cannot take focus).
+	checks map[string]*widget.Check
+	// pickers are the screen's image pickers, for drag and drop.
+	pickers []*imagePicker
 }
 
 func newBinder(ed *editor) *binder {
-	return &binder{ed: ed, t: ed.app.tr, focus: map[string]fyne.Focusable{}}
+	return &binder{ed: ed, t: ed.app.tr, focus: map[string]fyne.Focusable{}, checks: map[string]*widget.Check{}}
 }
 
 func (b *binder) track(path string, w fyne.Disableable) {
@@ -124,6 +128,7 @@ func (b *binder) check(path, text string, get func(*domain.Record) bool, set fun
 	c.SetChecked(get(b.ed.rec))
 	c.OnChanged = func(on bool) { b.ed.save(func(r *domain.Record) { set(r, on) }) }
 	b.track(path, c)
+	b.checks[path] = c
 	return c, b.ed.register(path, newField("", c))
 }
 

@@ -78,7 +78,7 @@ func (e *editor) commit(fn func(*domain.Record)) {
 func (e *editor) saveLater(fn func(*domain.Record)) {
 	e.cancelPending()
 	e.flushFn = func() { e.commit(fn) }
-	e.pending = time.AfterFunc(saveDelay, func() { fyne.Do(e.flush) })
+	e.pending = time.AfterFunc(e.app.saveDelay, func() { fyne.Do(e.flush) })
 }
 
 // flush saves the pending edit now (leaving a field, switching steps,

@@ -6,6 +6,7 @@ import (
 	"image"
 	"io"
 	"strings"
+	"sync"
 
 	"caiji/domain"
 	"caiji/domain/photo"
@@ -34,6 +35,7 @@ type imagePicker struct {
 	set  func(*domain.Record, *domain.Attachment)
 
 	before, after *canvas.Image
+	images        *fyne.Container // hidden until there is an image to show
 	checks        *fyne.Container
 	status        *widget.Label
 	progress      *widget.ProgressBarInfinite
@@ -50,6 +52,9 @@ type imagePicker struct {
 	small   image.Image    // upright preview of data
 	fixed   *photo.Result  // the fix on offer
 	busy    bool
+	// jobs counts image work in flight; each job's screen update happens
+	// before it is done, so waiting on it sees the result.
+	jobs sync.WaitGroup
 }
 
 func (p *imagePicker) isPhoto() bool { return p.kind == domain.AttPhoto }
@@ -89,14 +94,22 @@ func newImagePicker(b *binder, path string, kind domain.AttachmentKind, get func
 	hint := widget.NewLabel(t.T("picker.hint." + map[bool]string{true: "photo", false: "document"}[p.isPhoto()]))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	images := container.NewGridWithColumns(2,
+	p.images = container.NewGridWithColumns(2,
 		container.NewBorder(widget.NewLabel(t.T("picker.before")), nil, nil, nil, p.before),
 		container.NewBorder(widget.NewLabel(t.T("picker.after")), nil, nil, nil, p.after))
-	p.content = container.NewVBox(title, hint, images, p.checks, controls, p.progress, row, p.status)
+	p.images.Hide()
+	p.content = container.NewVBox(title, hint, p.images, p.checks, controls, p.progress, row, p.status)
 	b.track(path, p.choose)
-	a.pickers = append(a.pickers, p)
+	b.pickers = append(b.pickers, p)
 	p.showStored()
 	return p, b.ed.register(path, newField("", p.content))
+}
+
+// showImage puts img in box and reveals the image row.
+func (p *imagePicker) showImage(box *canvas.Image, img image.Image) {
+	box.Image = img
+	box.Refresh()
+	p.images.Show()
 }
 
 func imageBox() *canvas.Image {
@@ -121,16 +134,30 @@ func (p *imagePicker) showStored() {
 	}
 	p.setChecks(*att, nil)
 	p.status.SetText(p.app.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
-	go func() {
-		data, err := p.app.store.Attachment(context.Background(), *p.app.user, att.SHA256)
-		if err != nil {
-			return
-		}
-		if d, err := photo.Decode(data); err == nil {
-			small := photo.Preview(d, previewSide)
-			fyne.Do(func() { p.after.Image = small; p.after.Refresh() })
-		}
-	}()
+	if img, ok := p.app.previews[att.SHA256]; ok {
+		p.showImage(p.after, img)
+		return
+	}
+	// Loading waits until the screen is laid out, so the image work never
+	// runs beside the layout.
+	user, sha := *p.app.user, att.SHA256
+	p.app.afterLayout = append(p.app.afterLayout, func() {
+		p.jobs.Add(1)
+		go func() {
+			defer p.jobs.Done()
+			data, err := p.app.store.Attachment(context.Background(), user, sha)
+			if err != nil {
+				return
+			}
+			if d, err := photo.Decode(data); err == nil {
+				small := photo.Preview(d, previewSide)
+				fyne.DoAndWait(func() {
+					p.app.previews[sha] = small
+					p.showImage(p.after, small)
+				})
+			}
+		}()
+	})
 }
 
 func (p *imagePicker) openDialog() {
@@ -184,7 +211,9 @@ func (p *imagePicker) load(data []byte) {
 	p.use.Hide()
 	p.fixed = nil
 	rules := p.app.cat.Photo
+	p.jobs.Add(1)
 	go func() {
+		defer p.jobs.Done()
 		d, err := photo.Decode(data)
 		var rep *photo.Report
 		if err == nil {
@@ -198,15 +227,14 @@ func (p *imagePicker) load(data []byte) {
 		if err == nil {
 			small = photo.Preview(d, previewSide)
 		}
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			if err != nil {
 				p.fail(err)
 				return
 			}
-			p.setBusy(false)
+			defer p.setBusy(false)
 			p.data, p.decoded, p.small = data, d, small
-			p.before.Image = small
-			p.before.Refresh()
+			p.showImage(p.before, small)
 			p.setChecks(rep.Facts, rep.Problems)
 			if domain.Errors(rep.Problems) == 0 {
 				p.store(data, rep.Facts)
@@ -246,8 +274,7 @@ func (p *imagePicker) showCrop() {
 	if si, ok := p.small.(interface {
 		SubImage(image.Rectangle) image.Image
 	}); ok {
-		p.after.Image = si.SubImage(sub)
-		p.after.Refresh()
+		p.showImage(p.after, si.SubImage(sub))
 	}
 }
 
@@ -258,7 +285,9 @@ func (p *imagePicker) runFix() {
 	}
 	p.setBusy(true)
 	data, crop, rules := p.data, p.cropRect(), p.app.cat.Photo
+	p.jobs.Add(1)
 	go func() {
+		defer p.jobs.Done()
 		var res *photo.Result
 		var err error
 		if p.isPhoto() {
@@ -272,15 +301,14 @@ func (p *imagePicker) runFix() {
 				small = photo.Preview(d, previewSide)
 			}
 		}
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			if err != nil {
 				p.fail(err)
 				return
 			}
-			p.setBusy(false)
+			defer p.setBusy(false)
 			p.fixed = res
-			p.after.Image = small
-			p.after.Refresh()
+			p.showImage(p.after, small)
 			p.setChecks(res.Report.Facts, res.Report.Problems)
 			setStatus(p.status, p.app.tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
 			p.use.Show()
@@ -305,6 +333,11 @@ func (p *imagePicker) store(data []byte, facts domain.Attachment) {
 		return
 	}
 	p.app.editor.save(func(r *domain.Record) { p.set(r, &facts) })
+	if p.after.Image != nil && p.fixed != nil {
+		p.app.previews[facts.SHA256] = p.after.Image
+	} else if p.small != nil {
+		p.app.previews[facts.SHA256] = p.small
+	}
 	setStatus(p.status, p.app.tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
 	if p.saveAs != nil {
 		p.saveAs.Enable()
@@ -395,7 +428,7 @@ func (p *imagePicker) setChecks(f domain.Attachment, problems []domain.Problem) 
 // dropTarget returns the picker shown under pos, if any.
 func (a *App) dropTarget(pos fyne.Position) *imagePicker {
 	d := fyne.CurrentApp().Driver()
-	for _, p := range a.pickers {
+	for _, p := range a.allPickers() {
 		if !p.content.Visible() || d.CanvasForObject(p.content) == nil {
 			continue
 		}
@@ -420,4 +453,13 @@ func (a *App) onDropped(pos fyne.Position, uris []fyne.URI) {
 	}
 	defer rc.Close()
 	p.loadFrom(rc)
+}
+
+// allPickers are the pickers of the steps as last built.
+func (a *App) allPickers() []*imagePicker {
+	var out []*imagePicker
+	for _, s := range a.steps {
+		out = append(out, s.binder().pickers...)
+	}
+	return out
 }

@@ -66,10 +66,12 @@ func (s *educationStep) build() fyne.CanvasObject {
 			mon("start", t.T("education.start"), func(e *domain.Education) *domain.Month { return &e.Start }),
 			mon("end", t.T("education.end"), func(e *domain.Education) *domain.Month { return &e.End }),
 			foreign,
-			str("diploma_no", t.T("education.diploma_no"), func(e *domain.Education) *string { return &e.DiplomaNo }),
+			b.text(p("diploma_no"), t.T("education.diploma_no"), func(r *domain.Record) string { return row(r).DiplomaNo },
+				func(r *domain.Record, v string) { row(r).DiplomaNo = domain.NormalizeCertNo(v) }),
 		}
 		if e.Degree != "" && e.Degree != "0" {
-			fields = append(fields, str("degree_no", t.T("education.degree_no"), func(e *domain.Education) *string { return &e.DegreeNo }))
+			fields = append(fields, b.text(p("degree_no"), t.T("education.degree_no"), func(r *domain.Record) string { return row(r).DegreeNo },
+				func(r *domain.Record, v string) { row(r).DegreeNo = domain.NormalizeCertNo(v) }))
 		}
 		_, dip := newImagePicker(b, p("diploma"), domain.AttDiploma,
 			func(r *domain.Record) *domain.Attachment { return row(r).Diploma },

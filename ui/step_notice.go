@@ -27,7 +27,7 @@ func (s *noticeStep) build() fyne.CanvasObject {
 	scopes := container.NewVBox()
 	for _, o := range s.ed.app.cat.Options.Scopes {
 		sc := domain.Scope(o.Code)
-		_, c := b.check("scopes", t.Msg(o.Name()), func(r *domain.Record) bool { return r.HasScope(sc) },
+		_, c := b.check("scopes."+o.Code, t.Msg(o.Name()), func(r *domain.Record) bool { return r.HasScope(sc) },
 			func(r *domain.Record, on bool) {
 				r.Scopes = slices.DeleteFunc(r.Scopes, func(x domain.Scope) bool { return x == sc })
 				if on {

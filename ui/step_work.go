@@ -45,7 +45,8 @@ func (s *workStep) build() fyne.CanvasObject {
 		}
 		fields = append(fields, s.rebuildOnChange(current),
 			str("employer", t.T("work.employer"), func(w *domain.Work) *string { return &w.Employer }),
-			str("credit_code", t.T("work.credit_code"), func(w *domain.Work) *string { return &w.CreditCode }),
+			b.text(p("credit_code"), t.T("work.credit_code"), func(r *domain.Record) string { return row(r).CreditCode },
+				func(r *domain.Record, v string) { row(r).CreditCode = domain.NormalizeCreditCode(v) }),
 			b.choice(p("unit_type"), t.T("work.unit_type"), unitTypeOptions(opts), func(r *domain.Record) string { return row(r).UnitType }, func(r *domain.Record, v string) { row(r).UnitType = v }),
 			b.choice(p("industry"), t.T("work.industry"), opts.Industries, func(r *domain.Record) string { return row(r).Industry }, func(r *domain.Record, v string) { row(r).Industry = v }),
 			str("address", t.T("work.address"), func(w *domain.Work) *string { return &w.Address }),

@@ -18,6 +18,8 @@ type baseStep struct {
 	b    *binder
 	k    string
 	pres []string
+	// adds are the "add a row" buttons of the current build, in order.
+	adds []*widget.Button
 }
 
 func newBase(ed *editor, key string, prefixes ...string) baseStep {
@@ -32,6 +34,7 @@ func (s *baseStep) binder() *binder    { return s.b }
 // are forgotten.
 func (s *baseStep) fresh() *binder {
 	s.b = newBinder(s.ed)
+	s.adds = nil
 	return s.b
 }
 
@@ -85,6 +88,7 @@ func rowList[T any](s *baseStep, title string, rows func(*domain.Record) *[]T, r
 		ed.app.rebuild(s.k)
 	})
 	s.b.inputs = append(s.b.inputs, add)
+	s.adds = append(s.adds, add)
 	box.Add(add)
 	return box
 }

@@ -5,6 +5,7 @@ import (
 	"image"
 
 	"caiji/domain"
+
 	"github.com/nfnt/resize"
 )
 

@@ -1,61 +1,18 @@
 package photo
 
 import (
-	"bytes"
+	"caiji/domain/domaintest"
 	"encoding/binary"
 	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
-	"math/rand/v2"
 )
 
-// portrait draws a w×h ID-photo-like picture: a plain background, a face and
-// dark shoulders, with grain so it compresses like a real photo.
-func portrait(w, h int, bg color.RGBA, grain int) *image.RGBA {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	rng := rand.New(rand.NewPCG(1, 2))
-	cx, cy := float64(w)/2, float64(h)*0.42
-	rx, ry := float64(w)*0.22, float64(h)*0.2
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			c := bg
-			dx, dy := (float64(x)-cx)/rx, (float64(y)-cy)/ry
-			switch {
-			case dx*dx+dy*dy <= 1:
-				c = color.RGBA{200, 150, 120, 255}
-			case y > h*3/4 && x > w/8 && x < w*7/8:
-				c = color.RGBA{30, 40, 60, 255}
-			}
-			if grain > 0 {
-				n := rng.IntN(2*grain+1) - grain
-				c.R, c.G, c.B = clamp(int(c.R)+n), clamp(int(c.G)+n), clamp(int(c.B)+n)
-			}
-			img.SetRGBA(x, y, c)
-		}
-	}
-	return img
-}
-
-func clamp(v int) uint8 { return uint8(max(0, min(255, v))) }
-
-var white = color.RGBA{250, 250, 250, 255}
-
-func encJPEG(img image.Image, q int) []byte {
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: q}); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
-}
-
-func encPNG(img image.Image) []byte {
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
-}
+var (
+	portrait = domaintest.Portrait
+	document = domaintest.Document
+	encJPEG  = domaintest.JPEG
+	encPNG   = domaintest.PNG
+	white    = domaintest.White
+)
 
 // withOrientation splices an APP1 Exif segment carrying orientation o right
 // after SOI, as a phone camera writes it (big-endian TIFF).

@@ -311,34 +311,6 @@ func TestProgressiveAndCMYK(t *testing.T) {
 	}
 }
 
-// document draws a w×h page scan: slightly grainy paper with lines of
-// "words" (dark runs of random length), like a certificate or a form.
-func document(w, h int) *image.Gray {
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	rng := rand.New(rand.NewPCG(5, 6))
-	lineH := h / 60
-	for y := 0; y < h; y++ {
-		row := img.Pix[y*img.Stride : y*img.Stride+w]
-		for x := range row {
-			row[x] = uint8(236 + rng.IntN(6))
-		}
-		if (y/lineH)%2 == 0 || y%lineH < lineH/4 {
-			continue
-		}
-		lr := rand.New(rand.NewPCG(uint64(y/lineH), 7)) // the same words on every row of a line
-		for x := w / 10; x < w*9/10; {
-			word := 10 + lr.IntN(50)
-			for k := x; k < min(x+word, w); k++ {
-				if lr.IntN(4) > 0 {
-					row[k] = uint8(30 + rng.IntN(40))
-				}
-			}
-			x += word + 8 + lr.IntN(20)
-		}
-	}
-	return img
-}
-
 func TestFixDocumentLargeScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("6000×8000 scan")

@@ -1,0 +1,377 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"caiji/domain"
+	"caiji/domain/domaintest"
+	"caiji/storage"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// session drives the app as a candidate would: it finds inputs by the
+// problem path they edit, types, taps and chooses.
+type session struct {
+	t *testing.T
+	a *App
+}
+
+// settle waits until every picker on screen has finished its image work.
+func (s session) settle() {
+	for _, p := range s.a.allPickers() {
+		p.jobs.Wait()
+	}
+}
+
+func (s session) step(key string) step {
+	for _, st := range s.a.steps {
+		if st.key() == key {
+			return st
+		}
+	}
+	s.t.Fatalf("no step %s", key)
+	return nil
+}
+
+func (s session) input(key, path string) fyne.Focusable {
+	s.t.Helper()
+	s.settle()
+	w := s.step(key).binder().focus[path]
+	if w == nil {
+		s.t.Fatalf("step %s has no input %s", key, path)
+	}
+	return w
+}
+
+// typeIn types text into a field and leaves it (which saves it).
+func (s session) typeIn(key, path, text string) {
+	s.t.Helper()
+	switch w := s.input(key, path).(type) {
+	case *blurEntry:
+		w.SetText("")
+		test.Type(w, text)
+		w.FocusLost()
+	case *widget.SelectEntry:
+		w.SetText(text) // choosing from the list sets the text
+	default:
+		s.t.Fatalf("%s is a %T", path, w)
+	}
+}
+
+// choose picks the option whose name is name.
+func (s session) choose(key, path, name string) {
+	s.t.Helper()
+	sel, ok := s.input(key, path).(*widget.Select)
+	if !ok {
+		s.t.Fatalf("%s is not a choice", path)
+	}
+	sel.SetSelected(name)
+	if sel.Selected != name {
+		s.t.Fatalf("%s has no option %q (%v)", path, name, sel.Options)
+	}
+}
+
+func (s session) tick(key, path string, on bool) {
+	s.t.Helper()
+	s.settle()
+	c := s.step(key).binder().checks[path]
+	if c == nil {
+		s.t.Fatalf("step %s has no check box %s", key, path)
+	}
+	c.SetChecked(on)
+}
+
+func (s session) add(key string, n int) {
+	s.t.Helper()
+	s.settle()
+	st := s.step(key)
+	adds := stepAdds(st)
+	if n >= len(adds) {
+		s.t.Fatalf("step %s has %d add buttons", key, len(adds))
+	}
+	test.Tap(adds[n])
+}
+
+func stepAdds(st step) []*widget.Button {
+	switch v := st.(type) {
+	case *educationStep:
+		return v.adds
+	case *workStep:
+		return v.adds
+	case *qualificationsStep:
+		return v.adds
+	}
+	return nil
+}
+
+// attach loads data into the picker of path and waits until it is stored.
+func (s session) attach(path string, data []byte) {
+	s.t.Helper()
+	var p *imagePicker
+	for _, q := range s.a.allPickers() {
+		if q.path == path {
+			p = q
+		}
+	}
+	if p == nil {
+		s.t.Fatalf("no picker %s", path)
+	}
+	s.settle()
+	p.load(data)
+	p.jobs.Wait()
+	if p.fix.Visible() {
+		s.t.Fatalf("%s: the image was not accepted: %s", path, p.status.Text)
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("timed out")
+}
+
+var (
+	docJPEG   = domaintest.JPEG(domaintest.Document(900, 1200), 85)
+	photoJPEG = domaintest.JPEG(domaintest.Portrait(590, 826, domaintest.White, 20), 90)
+)
+
+// distinct returns a document image that differs from the others (front
+// and back of an ID must not be the same file).
+func distinct(n int) []byte {
+	return domaintest.JPEG(domaintest.Document(900+10*n, 1200), 85)
+}
+
+// signUp registers and signs in through the 账户 form.
+func signUp(t *testing.T, a *App, id, name, phone string) session {
+	t.Helper()
+	a.saveDelay = time.Hour // tests save by leaving fields, never by a timer
+	fillRegistration(a.account, id, name, "Abcdef12!", "Abcdef12!", phone)
+	test.Tap(a.account.regBtn)
+	if a.User() == nil {
+		t.Fatalf("registration failed: %s", a.account.regMsg.Text)
+	}
+	return session{t, a}
+}
+
+// fillCommon completes the steps every candidate has: notice, real name,
+// basic information and department.
+func fillCommon(s session, scope string) {
+	s.tick("notice", "notice", true)
+	s.tick("notice", "scopes."+scope, true)
+	s.typeIn("realname", "realname.province", "北京市")
+	s.typeIn("realname", "realname.city", "北京市（市辖区）")
+	s.attach("realname.front", distinct(1))
+	s.attach("realname.back", distinct(2))
+	s.attach("realname.handheld", distinct(3))
+	s.attach("basic.photo", photoJPEG)
+	s.attach("basic.id_front", distinct(4))
+	s.attach("basic.id_back", distinct(5))
+	s.typeIn("department", "department.province", "北京市")
+	s.typeIn("department", "department.city", "北京市（市辖区）")
+	s.typeIn("department", "department.county", "海淀区")
+}
+
+func fillEducation(s session, i int, level, degree, school string, start, end, diploma, degreeNo string) {
+	p := func(n string) string { return "education[" + string(rune('0'+i)) + "]." + n }
+	s.add("education", 0)
+	s.choose("education", p("mode"), "全日制")
+	s.typeIn("education", p("school"), school)
+	s.choose("education", p("level"), level)
+	s.choose("education", p("degree"), degree)
+	if level != "普通高中" {
+		s.typeIn("education", p("major"), "会计学")
+	}
+	s.typeIn("education", p("start"), start)
+	s.typeIn("education", p("end"), end)
+	if diploma != "" {
+		s.typeIn("education", p("diploma_no"), diploma)
+	}
+	if degreeNo != "" {
+		s.typeIn("education", p("degree_no"), degreeNo)
+		s.attach(p("degree_cert"), distinct(10+i))
+	}
+	s.attach(p("diploma"), distinct(20+i))
+}
+
+// submitClean checks that only the commitment is missing, ticks it and submits.
+func submitClean(s session) {
+	s.t.Helper()
+	s.settle()
+	ed := s.a.editor
+	if n := domain.Errors(ed.problems); n != 1 || ed.problems[0].Code != "CM1" {
+		s.t.Fatalf("before the commitment: %v", ed.problems)
+	}
+	sub := s.step("submit").(*submitStep)
+	if !sub.submit.Disabled() {
+		s.t.Fatal("提交 enabled before the commitment")
+	}
+	sub.commit.SetChecked(true)
+	if sub.submit.Disabled() {
+		s.t.Fatalf("提交 disabled with %v", ed.problems)
+	}
+	test.Tap(sub.submit)
+	if ed.rec.Status != domain.StatusSubmitted {
+		s.t.Fatalf("status %s after submit: %s", ed.rec.Status, s.a.lastMessage)
+	}
+	res := s.step("result").(*resultStep)
+	_ = res
+	for _, st := range s.a.steps {
+		if st.key() != "result" && st.binder() != nil {
+			for _, in := range st.binder().inputs {
+				if !in.Disabled() {
+					s.t.Fatalf("step %s still editable after submit", st.key())
+				}
+			}
+		}
+	}
+}
+
+func TestEmployedAccountantEndToEnd(t *testing.T) {
+	a, store := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	fillCommon(s, "B")
+	fillEducation(s, 0, "大学本科", "学士", "北京工商大学", "2008-09", "2012-07", "100111201205000123", "1001142012000123")
+
+	s.add("work", 0)
+	s.typeIn("work", "work[0].start", "2012-08")
+	s.tick("work", "work[0].current", true)
+	s.typeIn("work", "work[0].employer", "北京海淀示例会计服务有限公司")
+	s.typeIn("work", "work[0].credit_code", "91110108ma01qwer70")
+	s.choose("work", "work[0].unit_type", "企业")
+	s.choose("work", "work[0].industry", "租赁和商务服务业")
+	s.typeIn("work", "work[0].address", "北京市海淀区中关村大街1号")
+	s.typeIn("work", "work[0].phone", "010-62345678")
+	s.tick("work", "work[0].has_accounting", true)
+	s.attach("work[0].social_insurance", distinct(30))
+	s.add("work", 0) // the posts list of job 1 (its add button comes first)
+	if len(a.editor.rec.Work[0].Posts) != 1 {
+		s.add("work", 1)
+	}
+	s.typeIn("work", "work[0].posts[0].start", "2012-08")
+	s.tick("work", "work[0].posts[0].current", true)
+	s.choose("work", "work[0].posts[0].post", "出纳")
+	s.choose("work", "work[0].posts[0].title", "助理会计师")
+	s.typeIn("work", "work[0].posts[0].appointed_at", "2015-01")
+	s.attach("work[0].posts[0].appointment", distinct(31))
+	s.attach("work[0].posts[0].proof", distinct(32))
+
+	submitClean(s)
+
+	// A fresh app on the same database finds every value as entered.
+	id := a.editor.rec.ID
+	want := *a.editor.rec
+	a.setUser(nil)
+	tr, _ := NewTranslator(LangZh)
+	b := New(test.NewWindow(nil), store, domaintest.Catalog(t), tr)
+	typeInto(b.account.loginID, "13800138000")
+	typeInto(b.account.loginPW, "Abcdef12!")
+	test.Tap(b.account.loginBtn)
+	session{t, b}.settle()
+	got := b.editor.rec
+	if got.ID != id || got.Work[0].CreditCode != "91110108MA01QWER70" || got.Work[0].CreditCode == "" || got.Education[0].DegreeNo != "1001142012000123" ||
+		got.Department.County != "110108" || got.Work[0].Posts[0].AppointedAt != domain.NewMonth(2015, 1) || got.Basic.Photo == nil {
+		t.Fatalf("reopened record differs: %+v", got)
+	}
+	if got.Version != want.Version || got.Status != domain.StatusSubmitted {
+		t.Fatalf("version %d status %s, want %d submitted", got.Version, got.Status, want.Version)
+	}
+	if res := b.steps[len(b.steps)-1].(*resultStep); res == nil {
+		t.Fatal("no result step")
+	}
+}
+
+func TestStudentAndUnemployedEndToEnd(t *testing.T) {
+	for _, student := range []bool{true, false} {
+		a, _ := newTestApp(t, LangZh)
+		s := signUp(t, a, "140105200401019971", "李四", "13700137000")
+		fillCommon(s, "C")
+		fillEducation(s, 0, "普通高中", "无", "北京市第一中学", "2019-09", "2022-07", "", "")
+		if student {
+			s.tick("education", "student", true)
+			s.attach("enrolment", distinct(40))
+		} else {
+			s.attach("residence", distinct(41))
+		}
+		submitClean(s)
+	}
+}
+
+// TestSeededMistakesBlockSubmission: three mistakes are listed by the
+// pre-audit, each "前往" lands on its step, and 提交 stays disabled until
+// they are fixed.
+func TestSeededMistakesBlockSubmission(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	fillCommon(s, "C")
+	s.attach("residence", distinct(41))
+	fillEducation(s, 0, "大学本科", "学士", "北京工商大学", "2008-09", "2012-07", "100111201205000123", "1001142012000123")
+	// Mistakes: a wrong check digit, a degree number of the wrong level, a
+	// start after the graduation.
+	s.typeIn("education", "education[0].diploma_no", "1001112012050001")
+	s.typeIn("education", "education[0].degree_no", "1001132012000123")
+	s.typeIn("education", "education[0].start", "2013-09")
+	s.tick("submit", "commitment", true)
+	sub := s.step("submit").(*submitStep)
+	want := map[string]string{"ED2": "education[0].diploma_no", "DG3": "education[0].degree_no", "EDT1": "education[0].end"}
+	for code, path := range want {
+		found := false
+		for _, p := range a.editor.problems {
+			found = found || (p.Code == code && p.Field == path)
+		}
+		if !found {
+			t.Fatalf("pre-audit misses %s at %s: %v", code, path, a.editor.problems)
+		}
+		a.tabs.SelectIndex(0)
+		a.jumpTo(path)
+		if a.tabs.Selected().Text != "教育经历" {
+			t.Fatalf("jump to %s landed on %s", path, a.tabs.Selected().Text)
+		}
+		if f, ok := a.win.Canvas().Focused().(*blurEntry); path != "education[0].end" && (!ok || f != s.input("education", path)) {
+			t.Fatalf("jump to %s did not focus its field", path)
+		}
+	}
+	if len(sub.list.Objects) < 3 || !sub.submit.Disabled() || !strings.Contains(sub.summary.Text, "3 个错误") {
+		t.Fatalf("list %d, submit disabled %v, summary %q", len(sub.list.Objects), sub.submit.Disabled(), sub.summary.Text)
+	}
+	// The message stands beside the field too.
+	if msg := a.editor.fields["education[0].degree_no"].msg.Text; msg == "" {
+		t.Fatal("no message beside the degree number")
+	}
+	s.typeIn("education", "education[0].diploma_no", "100111201205000123")
+	s.typeIn("education", "education[0].degree_no", "1001142012000123")
+	s.typeIn("education", "education[0].start", "2008-09")
+	if sub.submit.Disabled() {
+		t.Fatalf("提交 still disabled: %v", a.editor.problems)
+	}
+	test.Tap(sub.submit)
+	if a.editor.rec.Status != domain.StatusSubmitted {
+		t.Fatal("not submitted")
+	}
+}
+
+// TestMonthEntryRefusesImpossibleMonths: 2020-13 is refused beside the field
+// and not saved.
+func TestMonthEntryRefusesImpossibleMonths(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	s.add("education", 0)
+	before := a.editor.rec.Version
+	s.typeIn("education", "education[0].start", "2020-13")
+	if a.editor.rec.Version != before {
+		t.Fatal("an impossible month was saved")
+	}
+	if msg := a.editor.fields["education[0].start"].msg.Text; !strings.Contains(msg, "1–12") {
+		t.Fatalf("message %q", msg)
+	}
+}
+
+var _ = storage.ErrForbidden
