@@ -34,13 +34,25 @@ func (s *Store) PutAttachment(ctx context.Context, actor Account, recordUUID str
 	})
 }
 
-// Attachment returns an image's bytes if the actor's record refers to it.
+// Attachment returns an image's bytes if the actor may read a record that
+// refers to it: their own, or for a reviewer one of their departments'.
 func (s *Store) Attachment(ctx context.Context, actor Account, sha256 string) ([]byte, error) {
-	var data []byte
-	err := s.db.QueryRowContext(ctx, `SELECT a.data FROM attachments a
+	q := `SELECT a.data FROM attachments a
 		JOIN record_attachments ra ON ra.sha256 = a.sha256
 		JOIN records r ON r.id = ra.record_id
-		WHERE a.sha256 = ? AND r.owner_id = ?`, sha256, actor.ID).Scan(&data)
+		WHERE a.sha256 = ? AND r.owner_id = ? LIMIT 1`
+	args := []any{sha256, actor.ID}
+	if actor.Role == RoleReviewer {
+		q = `SELECT a.data FROM attachments a
+		JOIN record_attachments ra ON ra.sha256 = a.sha256
+		JOIN records r ON r.id = ra.record_id
+		JOIN accounts o ON o.id = r.owner_id
+		WHERE a.sha256 = ? AND o.id_number <> ?
+		AND r.department IN (SELECT department FROM reviewer_departments WHERE account_id = ?) LIMIT 1`
+		args = []any{sha256, actor.IDNumber, actor.ID}
+	}
+	var data []byte
+	err := s.db.QueryRowContext(ctx, q, args...).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

@@ -213,10 +213,8 @@ func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *dom
 			return ErrHasErrors
 		}
 		before, _ := json.Marshal(rec)
-		if rec.Status == domain.StatusChangeDraft || rec.Status == domain.StatusChangeRejected {
-			rec.Status = domain.StatusChangeSubmitted
-		} else {
-			rec.Status = domain.StatusSubmitted
+		if rec.Status, err = domain.Submitted(rec.Status); err != nil {
+			return err
 		}
 		rec.SubmittedAt = now.Truncate(time.Second).UTC()
 		rec.Version++
@@ -233,11 +231,12 @@ func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *dom
 	return out, err
 }
 
-// Events returns the audit log of the actor's own record, oldest first.
+// Events returns the audit log of a record, oldest first, for its owner or
+// a reviewer of its department.
 func (s *Store) Events(ctx context.Context, actor Account, uuid string) ([]Event, error) {
 	var events []Event
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, err := ownRecord(ctx, tx, actor, uuid)
+		id, _, err := readable(ctx, tx, actor, uuid)
 		if err != nil {
 			return err
 		}

@@ -22,6 +22,13 @@ import (
 const appID = "cn.caiji.desktop"
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "admin" {
+		if err := adminMain(os.Args[2:], os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "caiji admin:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	dataDir := flag.String("data", "", "data folder (default: the per-user application data folder)")
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
 	flag.Parse()
@@ -29,13 +36,10 @@ func main() {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
 	}
-	if *dataDir == "" {
-		d, err := storage.DefaultDir()
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "caiji: no data folder:", err)
-			os.Exit(1)
-		}
-		*dataDir = d
+	dir, err := dataFolder(*dataDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "caiji: no data folder:", err)
+		os.Exit(1)
 	}
 	preferX11()
 	l := ui.ResolveLanguage(*lang)
@@ -58,16 +62,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
 	}
-	store, err := storage.Open(*dataDir)
+	store, err := storage.Open(dir)
 	if err != nil {
-		w.SetContent(ui.StartupError(tr, *dataDir, err, a.Quit))
+		w.SetContent(ui.StartupError(tr, dir, err, a.Quit))
 		w.ShowAndRun()
 		os.Exit(1)
 	}
 	defer store.Close()
-	ui := ui.New(w, store, cat, tr)
-	w.SetContent(ui.Content())
-	w.SetCloseIntercept(func() { ui.Close(); w.Close() })
+	caiji := ui.New(w, store, cat, tr)
+	w.SetContent(caiji.Content())
+	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
 	w.ShowAndRun()
 }
 
