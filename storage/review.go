@@ -298,6 +298,9 @@ func (s *Store) transition(ctx context.Context, actor Account, uuid, kind string
 			rec.Version = v
 		}
 		rec.Status = status
+		if status.Editable() {
+			rec.Committed = false // each submission is promised anew
+		}
 		rec.Version++
 		if _, err := s.writeRecord(ctx, tx, id, actor, kind, before, rec); err != nil {
 			return err

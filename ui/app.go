@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image"
 	"time"
 
 	"caiji/domain"
@@ -29,13 +28,16 @@ type App struct {
 	account *accountScreen
 	// steps are the collection steps after 账户, built for the signed-in record.
 	steps []step
+	// Staff screens: a reviewer's queue and review, the admin's reviewers.
+	queue  *queueScreen
+	review *caseScreen
+	admin  *adminScreen
 	// lastMessage is the text of the last dialog shown (for tests).
 	lastMessage string
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
-	// previews caches the on-screen previews of stored images by SHA-256,
-	// so rebuilding a step does not decode them again.
-	previews map[string]image.Image
+	// previews caches the previews of stored images.
+	previews previewCache
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
 }
@@ -59,7 +61,7 @@ var stepKeys = []string{"account", "realname", "notice", "basic", "education", "
 // New builds the UI for win over an open store and the reference data,
 // speaking tr's language.
 func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Translator) *App {
-	a := &App{win: win, store: store, cat: cat, tr: tr, saveDelay: saveDelay, previews: map[string]image.Image{}}
+	a := &App{win: win, store: store, cat: cat, tr: tr, saveDelay: saveDelay}
 	a.account = newAccountScreen(a)
 	a.tabs = container.NewAppTabs()
 	a.tabs.SetTabLocation(container.TabLocationLeading)
@@ -88,7 +90,13 @@ func (a *App) setUser(u *storage.Account) {
 		a.editor.flush()
 	}
 	a.user, a.editor, a.steps = u, nil, nil
-	clear(a.previews) // the next person sees nothing of this one
+	a.previews.reset() // the next person sees nothing of this one
+	a.queue, a.review, a.admin = nil, nil, nil
+	if u != nil && u.Role != storage.RoleCandidate {
+		a.layoutTabs()
+		a.account.refresh()
+		return
+	}
 	if u != nil {
 		ed := newEditor(a)
 		a.editor = ed
@@ -115,13 +123,19 @@ func (a *App) newSteps() []step {
 func (a *App) layoutTabs() {
 	selected := a.tabs.SelectedIndex()
 	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
-	if a.user == nil {
+	switch {
+	case a.user != nil && a.user.Role == storage.RoleReviewer:
+		items = append(items, a.reviewerTabs()...)
+	case a.user != nil && a.user.Role == storage.RoleAdmin:
+		a.admin = newAdminScreen(a)
+		items = append(items, container.NewTabItem(a.tr.T("tab.reviewers"), a.admin.content()))
+	case a.user == nil:
 		for _, k := range stepKeys[1:] {
 			if k != "qualifications" {
 				items = append(items, container.NewTabItem(a.tr.T("step."+k), a.stepIntro(k)))
 			}
 		}
-	} else {
+	default:
 		for _, s := range a.steps {
 			if s.key() == "qualifications" && !a.editor.rec.HasScope(domain.ScopeQualified) {
 				continue
@@ -207,7 +221,7 @@ func hasInvalid(ps []domain.Problem) bool {
 
 // refreshNavigator updates each step's status icon.
 func (a *App) refreshNavigator() {
-	if a.user == nil {
+	if a.editor == nil {
 		for _, it := range a.tabs.Items {
 			it.Icon = nil
 		}
@@ -257,4 +271,25 @@ func (a *App) Close() {
 	if a.editor != nil {
 		a.editor.flush()
 	}
+}
+
+// reviewerTabs are a reviewer's 审核队列 and 审核 screens; opening a record
+// in the queue shows it in the second, and a decision returns to the first.
+func (a *App) reviewerTabs() []*container.TabItem {
+	a.review = newCaseScreen(a)
+	reviewTab := container.NewTabItem(a.tr.T("tab.review"), a.review.content())
+	queueTab := container.NewTabItem(a.tr.T("tab.queue"), nil)
+	a.queue = newQueueScreen(a, func(id string) {
+		if err := a.review.open(id); err != nil {
+			a.showError(err)
+			return
+		}
+		a.tabs.Select(reviewTab)
+	})
+	queueTab.Content = a.queue.content
+	a.review.done = func() {
+		a.queue.refresh()
+		a.tabs.Select(queueTab)
+	}
+	return []*container.TabItem{queueTab, reviewTab}
 }

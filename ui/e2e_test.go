@@ -235,9 +235,8 @@ func submitClean(s session) {
 	}
 }
 
-func TestEmployedAccountantEndToEnd(t *testing.T) {
-	a, store := newTestApp(t, LangZh)
-	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+// fillEmployed completes every step for an employed accountant (scope B).
+func fillEmployed(s session) {
 	fillCommon(s, "B")
 	fillEducation(s, 0, "大学本科", "学士", "北京工商大学", "2008-09", "2012-07", "100111201205000123", "1001142012000123")
 
@@ -253,7 +252,7 @@ func TestEmployedAccountantEndToEnd(t *testing.T) {
 	s.tick("work", "work[0].has_accounting", true)
 	s.attach("work[0].social_insurance", distinct(30))
 	s.add("work", 0) // the posts list of job 1 (its add button comes first)
-	if len(a.editor.rec.Work[0].Posts) != 1 {
+	if len(s.a.editor.rec.Work[0].Posts) != 1 {
 		s.add("work", 1)
 	}
 	s.typeIn("work", "work[0].posts[0].start", "2012-08")
@@ -264,6 +263,12 @@ func TestEmployedAccountantEndToEnd(t *testing.T) {
 	s.attach("work[0].posts[0].appointment", distinct(31))
 	s.attach("work[0].posts[0].proof", distinct(32))
 
+}
+
+func TestEmployedAccountantEndToEnd(t *testing.T) {
+	a, store := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	fillEmployed(s)
 	submitClean(s)
 
 	// A fresh app on the same database finds every value as entered.

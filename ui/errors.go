@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 
+	"caiji/domain"
+
 	"caiji/storage"
 )
 
@@ -18,6 +20,13 @@ var storageErrors = []struct {
 	{storage.ErrPhoneTaken, "err.phone_taken"},
 	{storage.ErrBadCredentials, "err.bad_credentials"},
 	{storage.ErrDisabled, "err.disabled"},
+	{storage.ErrForbidden, "err.forbidden"},
+	{storage.ErrNotEditable, "err.not_editable"},
+	{storage.ErrHasErrors, "err.has_errors"},
+	{storage.ErrNotFound, "err.not_found"},
+	{storage.ErrStale, "err.stale"},
+	{storage.ErrNoReason, "err.no_reason"},
+	{storage.ErrAdminExists, "err.admin_exists"},
 }
 
 func matches(err, target error) bool { return errors.Is(err, target) }
@@ -26,6 +35,15 @@ func lockedError(err error) *storage.LockedError {
 	var le *storage.LockedError
 	if errors.As(err, &le) {
 		return le
+	}
+	return nil
+}
+
+// invalidProblem returns the first problem of a refused registration.
+func invalidProblem(err error) *domain.Problem {
+	var inv *storage.InvalidError
+	if errors.As(err, &inv) && len(inv.Problems) > 0 {
+		return &inv.Problems[0]
 	}
 	return nil
 }

@@ -76,6 +76,9 @@ func (t *Translator) Err(err error) string {
 	if p, ok := err.(domain.Problem); ok {
 		return t.Msg(p.Msg)
 	}
+	if p := invalidProblem(err); p != nil {
+		return t.Msg(p.Msg)
+	}
 	for _, k := range storageErrors {
 		if matches(err, k.err) {
 			return t.T(k.key)

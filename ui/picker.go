@@ -134,7 +134,7 @@ func (p *imagePicker) showStored() {
 	}
 	p.setChecks(*att, nil)
 	p.status.SetText(p.app.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
-	if img, ok := p.app.previews[att.SHA256]; ok {
+	if img, ok := p.app.previews.get(att.SHA256); ok {
 		p.showImage(p.after, img)
 		return
 	}
@@ -152,7 +152,7 @@ func (p *imagePicker) showStored() {
 			if d, err := photo.Decode(data); err == nil {
 				small := photo.Preview(d, previewSide)
 				fyne.DoAndWait(func() {
-					p.app.previews[sha] = small
+					p.app.previews.put(sha, small)
 					p.showImage(p.after, small)
 				})
 			}
@@ -334,9 +334,9 @@ func (p *imagePicker) store(data []byte, facts domain.Attachment) {
 	}
 	p.app.editor.save(func(r *domain.Record) { p.set(r, &facts) })
 	if p.after.Image != nil && p.fixed != nil {
-		p.app.previews[facts.SHA256] = p.after.Image
+		p.app.previews.put(facts.SHA256, p.after.Image)
 	} else if p.small != nil {
-		p.app.previews[facts.SHA256] = p.small
+		p.app.previews.put(facts.SHA256, p.small)
 	}
 	setStatus(p.status, p.app.tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
 	if p.saveAs != nil {

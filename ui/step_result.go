@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"caiji/domain"
+	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,12 +15,19 @@ import (
 // resultStep is 审核结果: the status, when it was submitted, the working-day
 // window in which a decision is due, and the province's collection deadline
 // with the time left.
-type resultStep struct{ baseStep }
+type resultStep struct {
+	baseStep
+	reasonRows              []*widget.Label
+	reopen, change, discard *widget.Button
+}
 
-func newResultStep(ed *editor) *resultStep { return &resultStep{newBase(ed, "result", "result")} }
+func newResultStep(ed *editor) *resultStep {
+	return &resultStep{baseStep: newBase(ed, "result", "result")}
+}
 
 func (s *resultStep) build() fyne.CanvasObject {
 	s.fresh()
+	s.reasonRows = nil
 	t, rec, cat := s.ed.app.tr, s.ed.rec, s.ed.app.cat
 	now := s.ed.app.store.Now()
 	status := widget.NewLabelWithStyle(t.Msg(rec.Status.Name()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -42,7 +51,86 @@ func (s *resultStep) build() fyne.CanvasObject {
 		fields = append(fields, newField(t.T("department.name"), widget.NewLabel(cat.Divisions.Department(code))))
 	}
 	fields = append(fields, newField(t.T("result.deadline"), widget.NewLabel(s.deadline(now))))
-	return container.NewVBox(s.header(), formGrid(fields...))
+	parts := []fyne.CanvasObject{s.header(), formGrid(fields...)}
+	parts = append(parts, s.decision()...)
+	parts = append(parts, s.actions()...)
+	parts = append(parts, s.ed.app.historyView(*s.ed.app.user, rec.ID))
+	return container.NewVBox(parts...)
+}
+
+// decision shows the latest decision: for a rejection each reason with a
+// link to the fields it concerns.
+func (s *resultStep) decision() []fyne.CanvasObject {
+	a, t := s.ed.app, s.ed.app.tr
+	ds, err := a.store.Decisions(context.Background(), *a.user, s.ed.rec.ID)
+	if err != nil || len(ds) == 0 {
+		return nil
+	}
+	d := ds[len(ds)-1]
+	box := container.NewVBox()
+	if d.Pass {
+		box.Add(widget.NewLabel(t.T("result.passed", d.At.In(domain.Shanghai).Format("2006-01-02"))))
+	}
+	for _, code := range d.Reasons {
+		r := domain.ReasonByCode(code)
+		if r == nil {
+			continue
+		}
+		msg := widget.NewLabel(code + "  " + t.Msg(r.Msg))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		var jump fyne.CanvasObject = widget.NewLabel("")
+		if len(r.Fields) > 0 && s.ed.editable() {
+			field := r.Fields[0]
+			jump = widget.NewButton(t.T("submit.jump"), func() { a.jumpTo(field) })
+		}
+		s.reasonRows = append(s.reasonRows, msg)
+		box.Add(container.NewBorder(nil, nil, nil, jump, msg))
+	}
+	if d.Comment != "" {
+		c := widget.NewLabel(t.T("result.comment", d.Comment))
+		c.Wrapping = fyne.TextWrapWord
+		box.Add(c)
+	}
+	return []fyne.CanvasObject{widget.NewCard(t.T("result.decision"), "", box)}
+}
+
+// actions offers the next step of the workflow: 修改 after a rejection,
+// 信息变更 after approval, 放弃变更 during a change.
+func (s *resultStep) actions() []fyne.CanvasObject {
+	a, t, st := s.ed.app, s.ed.app.tr, s.ed.rec.Status
+	run := func(f func(context.Context, storage.Account, string) (*domain.Record, error)) func() {
+		return func() {
+			rec, err := f(context.Background(), *a.user, s.ed.rec.ID)
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			s.ed.rec = rec
+			s.ed.audit()
+			a.layoutTabs()
+		}
+	}
+	s.reopen, s.change, s.discard = nil, nil, nil
+	var out []fyne.CanvasObject
+	switch {
+	case st == domain.StatusRejected:
+		s.reopen = widget.NewButton(t.T("result.reopen"), run(a.store.Reopen))
+		out = append(out, s.reopen)
+	case st == domain.StatusApproved:
+		s.change = widget.NewButton(t.T("result.open_change"), run(a.store.OpenChange))
+		out = append(out, s.change)
+	case st == domain.StatusChangeDraft || st == domain.StatusChangeRejected:
+		note := widget.NewLabel(t.T("result.in_force"))
+		note.Wrapping = fyne.TextWrapWord
+		s.discard = widget.NewButton(t.T("result.discard_change"), run(a.store.DiscardChange))
+		out = append(out, note, s.discard)
+	case st == domain.StatusChangeSubmitted:
+		note := widget.NewLabel(t.T("result.in_force"))
+		note.Wrapping = fyne.TextWrapWord
+		out = append(out, note)
+	}
+	return out
 }
 
 // deadline describes the chosen province's collection deadline.

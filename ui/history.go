@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"caiji/domain"
+	"caiji/storage"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// timelineEntry is one line of a record's history.
+type timelineEntry struct {
+	At   string
+	Text string
+}
+
+// timeline turns the event log into what happened, in order: created, each
+// run of edits (counted), each submission, each decision with its reasons,
+// each reopening and change.
+func timeline(tr *Translator, events []storage.Event, decisions []storage.Decision) []timelineEntry {
+	byVersion := map[int]storage.Decision{}
+	for _, d := range decisions {
+		byVersion[d.Version] = d
+	}
+	var out []timelineEntry
+	edits := 0
+	at := func(e storage.Event) string { return e.At.In(domain.Shanghai).Format("2006-01-02 15:04") }
+	flush := func(e storage.Event) {
+		if edits > 0 {
+			out = append(out, timelineEntry{at(e), tr.T("history.edited", edits)})
+			edits = 0
+		}
+	}
+	for i, e := range events {
+		if e.Kind == "field" {
+			edits++
+			if i == len(events)-1 || events[i+1].Kind != "field" {
+				flush(e)
+			}
+			continue
+		}
+		if i > 0 && e.Kind == events[i-1].Kind && e.Version == events[i-1].Version {
+			continue // one transition writes several fields: show it once
+		}
+		var text string
+		switch e.Kind {
+		case "created":
+			text = tr.T("history.created")
+		case "submitted":
+			text = tr.T("history.submitted", e.Version)
+		case "decided":
+			d := byVersion[e.Version-1]
+			if d.Pass {
+				text = tr.T("history.passed", d.Version)
+			} else {
+				text = tr.T("history.rejected", d.Version, reasonList(tr, d.Reasons))
+			}
+			if d.Comment != "" {
+				text += tr.T("history.comment", d.Comment)
+			}
+		case "reopened":
+			text = tr.T("history.reopened")
+		case "change_opened":
+			text = tr.T("history.change_opened")
+		case "change_discarded":
+			text = tr.T("history.change_discarded")
+		default:
+			text = e.Kind
+		}
+		out = append(out, timelineEntry{at(e), text})
+	}
+	return out
+}
+
+// reasonList joins R-codes with their messages.
+func reasonList(tr *Translator, codes []string) string {
+	parts := make([]string, 0, len(codes))
+	for _, c := range codes {
+		if r := domain.ReasonByCode(c); r != nil {
+			parts = append(parts, c+" "+tr.Msg(r.Msg))
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// historyView loads and shows a record's timeline for actor.
+func (a *App) historyView(actor storage.Account, recordID string) fyne.CanvasObject {
+	ctx := context.Background()
+	events, err := a.store.Events(ctx, actor, recordID)
+	if err != nil {
+		return widget.NewLabel(a.tr.Err(err))
+	}
+	decisions, err := a.store.Decisions(ctx, actor, recordID)
+	if err != nil {
+		return widget.NewLabel(a.tr.Err(err))
+	}
+	box := container.NewVBox()
+	for _, e := range timeline(a.tr, events, decisions) {
+		when := widget.NewLabel(e.At)
+		when.Importance = widget.LowImportance
+		what := widget.NewLabel(e.Text)
+		what.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewBorder(nil, nil, when, nil, what))
+	}
+	return widget.NewCard(a.tr.T("history.title"), "", box)
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"caiji/domain"
+	"caiji/domain/photo"
+	"caiji/storage"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// caseScreen is the reviewer's view of one submitted record: every field and
+// image beside the pre-audit's warnings, the real-name material against the
+// account, and the decision.
+type caseScreen struct {
+	app  *App
+	body *fyne.Container
+	c    *storage.ReviewCase
+	id   string
+
+	realName *widget.RadioGroup
+	verdict  *widget.RadioGroup
+	reasons  map[string]*widget.Check
+	comment  *widget.Entry
+	decide   *widget.Button
+	status   *widget.Label
+	// done runs after a decision is saved (back to the queue).
+	done func()
+}
+
+func newCaseScreen(a *App) *caseScreen {
+	s := &caseScreen{app: a, body: container.NewVBox()}
+	s.body.Add(widget.NewLabel(a.tr.T("case.none")))
+	return s
+}
+
+func (s *caseScreen) content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+// open loads a record for review; what it shows is the submitted snapshot.
+func (s *caseScreen) open(id string) error {
+	c, err := s.app.store.OpenForReview(context.Background(), *s.app.user, id)
+	if err != nil {
+		return err
+	}
+	s.c, s.id = c, id
+	s.build()
+	return nil
+}
+
+func (s *caseScreen) build() {
+	a, t, rec := s.app, s.app.tr, s.c.Record
+	s.body.RemoveAll()
+	o := s.c.Owner
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s  %s  %s", o.Name, o.IDNumber, o.Phone), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status := widget.NewLabel(t.T("case.status", t.Msg(rec.Status.Name()), rec.Version))
+	s.body.Add(head)
+	s.body.Add(status)
+	if s.c.InForce != nil {
+		s.body.Add(widget.NewLabel(t.T("case.change", s.c.InForce.Version)))
+	}
+	// Pre-audit findings the reviewer should weigh.
+	probs := domain.PreAudit(rec, domain.Holder{IDType: o.IDType, IDNumber: o.IDNumber, Name: o.Name}, a.cat, rec.SubmittedAt)
+	warn := container.NewVBox()
+	for _, p := range probs {
+		l := widget.NewLabel(fmt.Sprintf("%s  %s  (%s → %s)", p.Code, t.Msg(p.Msg), p.Field, domain.RuleReasons[p.Code]))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		warn.Add(l)
+	}
+	if len(probs) == 0 {
+		warn.Add(widget.NewLabel(t.T("case.no_warnings")))
+	}
+	s.body.Add(widget.NewCard(t.T("case.warnings"), "", warn))
+	s.body.Add(s.realNameCard())
+	s.body.Add(widget.NewCard(t.T("case.fields"), "", s.summary()))
+	s.body.Add(s.decisionCard())
+	s.body.Add(a.historyView(*a.user, s.id))
+}
+
+// realNameCard shows the three ID images against the account's identity.
+func (s *caseScreen) realNameCard() fyne.CanvasObject {
+	t, rn := s.app.tr, s.c.Record.RealName
+	who := widget.NewLabel(t.T("case.realname_who", s.c.Owner.Name, s.c.Owner.IDNumber, s.app.cat.Divisions.DisplayName(rn.City)))
+	imgs := container.NewGridWithColumns(3, s.thumb(domain.AttIDFront, rn.Front), s.thumb(domain.AttIDBack, rn.Back), s.thumb(domain.AttIDHandheld, rn.Handheld))
+	s.realName = widget.NewRadioGroup([]string{t.T("case.realname_ok"), t.T("case.realname_bad")}, nil)
+	s.realName.Horizontal = true
+	s.realName.SetSelected(t.T("case.realname_ok"))
+	return widget.NewCard(t.T("case.realname"), "", container.NewVBox(who, imgs, s.realName))
+}
+
+// thumb is an image button that opens the image zoomable.
+func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) fyne.CanvasObject {
+	name := s.app.tr.Msg(kind.Name())
+	if att == nil {
+		return widget.NewLabel(name + "：" + s.app.tr.T("case.missing"))
+	}
+	data, err := s.app.store.Attachment(context.Background(), *s.app.user, att.SHA256)
+	if err != nil {
+		return widget.NewLabel(name + "：" + s.app.tr.Err(err))
+	}
+	d, err := photo.Decode(data)
+	if err != nil {
+		return widget.NewLabel(name + "：" + s.app.tr.Err(err))
+	}
+	small := canvas.NewImageFromImage(photo.Preview(d, 240))
+	small.FillMode = canvas.ImageFillContain
+	small.SetMinSize(fyne.NewSize(150, 150))
+	btn := widget.NewButton(fmt.Sprintf("%s  %d×%d  %.0f KB", name, att.Width, att.Height, float64(att.Bytes)/1024), func() { s.zoom(name, d) })
+	return container.NewBorder(nil, btn, nil, nil, small)
+}
+
+// zoom shows an image large, with a zoom slider, in a dialog.
+func (s *caseScreen) zoom(title string, d *photo.Decoded) {
+	full := photo.Preview(d, 2400)
+	img := canvas.NewImageFromImage(full)
+	img.FillMode = canvas.ImageFillContain
+	w, h := d.Size()
+	base := fyne.NewSize(float32(min(w, 900)), float32(min(w, 900))*float32(h)/float32(w))
+	img.SetMinSize(base)
+	zoom := widget.NewSlider(50, 300)
+	zoom.SetValue(100)
+	zoom.OnChanged = func(v float64) {
+		img.SetMinSize(fyne.NewSize(base.Width*float32(v/100), base.Height*float32(v/100)))
+		img.Refresh()
+	}
+	dlg := dialog.NewCustom(title, s.app.tr.T("dialog.close"), container.NewBorder(zoom, nil, nil, nil, container.NewScroll(img)), s.app.win)
+	dlg.Resize(fyne.NewSize(1000, 700))
+	dlg.Show()
+}
+
+// summary lists every field of the record.
+func (s *caseScreen) summary() fyne.CanvasObject {
+	t, rec, cat := s.app.tr, s.c.Record, s.app.cat
+	opts := &cat.Options
+	name := func(list []domain.Option, code string) string {
+		if o := domain.Lookup(list, code); o != nil {
+			return t.Msg(o.Name())
+		}
+		return code
+	}
+	var rows []*field
+	add := func(label, value string) { rows = append(rows, newField(label, wrapLabel(value))) }
+	var scopes []string
+	for _, sc := range rec.Scopes {
+		scopes = append(scopes, name(opts.Scopes, string(sc)))
+	}
+	add(t.T("notice.scope"), strings.Join(scopes, "\n"))
+	b := rec.Basic
+	add(t.T("basic.gender"), t.Msg(b.Gender.Name())+"  "+b.Birth.String())
+	for i, e := range rec.Education {
+		lv := ""
+		if l := opts.Level(e.Level); l != nil {
+			lv = t.Msg(l.Name())
+		}
+		add(fmt.Sprintf("%s %d", t.T("education.row"), i+1), fmt.Sprintf("%s  %s  %s  %s  %s–%s\n%s  %s", e.School, lv, name(opts.Degrees, e.Degree), e.Major, e.Start, e.End, e.DiplomaNo, e.DegreeNo))
+	}
+	for i, q := range rec.Qualifications {
+		add(fmt.Sprintf("%s %d", t.T("qualifications.row"), i+1), fmt.Sprintf("%s  %s  %s", name(opts.QualificationLevels, q.Level), q.Obtained, q.CertNo))
+	}
+	for i, w := range rec.Work {
+		end := w.End.String()
+		if w.Current {
+			end = t.T("work.current")
+		}
+		ut := ""
+		if u := opts.UnitType(w.UnitType); u != nil {
+			ut = t.Msg(u.Name())
+		}
+		text := fmt.Sprintf("%s–%s  %s  %s\n%s  %s  %s  %s", w.Start, end, w.Employer, w.CreditCode, ut, name(opts.Industries, w.Industry), w.Address, w.Phone)
+		for _, p := range w.Posts {
+			text += fmt.Sprintf("\n· %s–%s  %s  %s  %s", p.Start, p.End, name(opts.AccountingPosts, p.Post), name(opts.Titles, p.Title), p.AppointedAt)
+		}
+		add(fmt.Sprintf("%s %d", t.T("work.row"), i+1), text)
+	}
+	add(t.T("department.name"), cat.Divisions.Department(rec.Department.Code()))
+	imgs := container.NewGridWithColumns(3)
+	for _, at := range recordAttachments(rec) {
+		if at.att != nil {
+			imgs.Add(s.thumb(at.kind, at.att))
+		}
+	}
+	return container.NewVBox(formGrid(rows...), imgs)
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+type kindAttachment struct {
+	kind domain.AttachmentKind
+	att  *domain.Attachment
+}
+
+// recordAttachments lists the images of a record other than the real-name ones.
+func recordAttachments(r *domain.Record) []kindAttachment {
+	out := []kindAttachment{{domain.AttPhoto, r.Basic.Photo}, {domain.AttIDFront, r.Basic.IDFront}, {domain.AttIDBack, r.Basic.IDBack},
+		{domain.AttEnrolment, r.Enrolment}, {domain.AttResidence, r.Residence}}
+	for _, e := range r.Education {
+		out = append(out, kindAttachment{domain.AttDiploma, e.Diploma}, kindAttachment{domain.AttDegree, e.DegreeCert})
+	}
+	for _, q := range r.Qualifications {
+		out = append(out, kindAttachment{domain.AttQualification, q.Cert})
+	}
+	for _, w := range r.Work {
+		out = append(out, kindAttachment{domain.AttSocialInsurance, w.SocialInsurance})
+		for _, p := range w.Posts {
+			out = append(out, kindAttachment{domain.AttAppointment, p.Appointment}, kindAttachment{domain.AttAccountingProof, p.Proof})
+		}
+	}
+	return out
+}
+
+// decisionCard is 通过 / 不通过 with reasons and a comment.
+func (s *caseScreen) decisionCard() fyne.CanvasObject {
+	t := s.app.tr
+	s.verdict = widget.NewRadioGroup([]string{t.T("case.pass"), t.T("case.reject")}, nil)
+	s.verdict.Horizontal = true
+	s.reasons = map[string]*widget.Check{}
+	grid := container.NewGridWithColumns(2)
+	for _, r := range domain.Reasons {
+		c := widget.NewCheck(r.Code+" "+t.Msg(r.Msg), nil)
+		s.reasons[r.Code] = c
+		grid.Add(c)
+	}
+	s.comment = widget.NewMultiLineEntry()
+	s.comment.SetPlaceHolder(t.T("case.comment"))
+	s.status = statusLabel()
+	s.decide = widget.NewButton(t.T("case.decide"), s.submit)
+	s.decide.Importance = widget.HighImportance
+	if !s.c.Record.Status.AwaitingReview() {
+		s.decide.Disable()
+		s.verdict.Disable()
+	}
+	return widget.NewCard(t.T("case.decision"), "", container.NewVBox(s.verdict, grid, s.comment, s.decide, s.status))
+}
+
+// submit saves the decision for the version that was opened.
+func (s *caseScreen) submit() {
+	t := s.app.tr
+	d := storage.Decision{Comment: strings.TrimSpace(s.comment.Text), RealName: domain.RealNameVerified}
+	switch s.verdict.Selected {
+	case t.T("case.pass"):
+		d.Pass = true
+	case t.T("case.reject"):
+	default:
+		setStatus(s.status, t.T("case.choose_verdict"), widget.DangerImportance)
+		return
+	}
+	if s.realName.Selected == t.T("case.realname_bad") {
+		d.RealName = domain.RealNameFailed
+		if d.Pass {
+			setStatus(s.status, t.T("case.realname_blocks"), widget.DangerImportance)
+			return
+		}
+	}
+	if !d.Pass {
+		for _, r := range domain.Reasons {
+			if s.reasons[r.Code].Checked {
+				d.Reasons = append(d.Reasons, r.Code)
+			}
+		}
+	}
+	if err := s.app.store.Decide(context.Background(), *s.app.user, s.id, s.c.Record.Version, d); err != nil {
+		setStatus(s.status, t.Err(err), widget.DangerImportance)
+		return
+	}
+	if s.done != nil {
+		s.done()
+	}
+}
