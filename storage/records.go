@@ -73,12 +73,19 @@ func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, er
 
 func newRecord(a Account) *domain.Record {
 	r := &domain.Record{ID: uuid.NewString(), Version: 1, Status: domain.StatusDraft,
-		RealName: domain.RealName{Status: domain.RealNamePending},
-		Basic:    domain.Basic{IDType: a.IDType, IDNumber: a.IDNumber, Name: a.Name, Phone: a.Phone}}
-	if id, err := domain.ParseIdentity(a.IDType, a.IDNumber, time.Now()); err == nil && !id.Birth.IsZero() {
-		r.Basic.Gender, r.Basic.Birth = id.Gender, domain.MonthOf(id.Birth)
-	}
+		RealName: domain.RealName{Status: domain.RealNamePending}}
+	identify(&r.Basic, a)
 	return r
+}
+
+// identify sets the identity fields of 基本信息 from the account — 证件类型,
+// 证件号码, 姓名, 手机号, and 性别 and 出生年月 where the number carries them —
+// so no edit can make them drift from what was registered.
+func identify(b *domain.Basic, a Account) {
+	b.IDType, b.IDNumber, b.Name, b.Phone = a.IDType, a.IDNumber, a.Name, a.Phone
+	if id, err := domain.ParseIdentity(a.IDType, a.IDNumber, time.Now()); err == nil && !id.Birth.IsZero() {
+		b.Gender, b.Birth = id.Gender, domain.MonthOf(id.Birth)
+	}
 }
 
 func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actorID int64, kind string, c change) error {
@@ -135,7 +142,7 @@ func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, ed
 		// An edit cannot move the workflow; only Submit and decisions do.
 		rec.ID, rec.Status, rec.Version, rec.SubmittedAt = keep.ID, keep.Status, keep.Version, keep.SubmittedAt
 		// What the account registered is what the real-name check is for.
-		rec.Basic.IDType, rec.Basic.IDNumber, rec.Basic.Name = actor.IDType, actor.IDNumber, actor.Name
+		identify(&rec.Basic, actor)
 		rec.Version++
 		changed, err := s.writeRecord(ctx, tx, id, actor, "field", before, rec)
 		if !changed {

@@ -119,17 +119,21 @@ func (b *binder) choice(path, label string, opts []domain.Option, get func(*doma
 		}
 	}
 	b.track(path, s)
-	return b.ed.register(path, newField(label, s))
+	f := newField(label, s)
+	f.control = s
+	return b.ed.register(path, f)
 }
 
 // check binds a yes/no field.
 func (b *binder) check(path, text string, get func(*domain.Record) bool, set func(*domain.Record, bool)) (*widget.Check, *field) {
-	c := widget.NewCheck(text, nil)
+	c, box := wrappingCheck(text, nil)
 	c.SetChecked(get(b.ed.rec))
 	c.OnChanged = func(on bool) { b.ed.save(func(r *domain.Record) { set(r, on) }) }
 	b.track(path, c)
 	b.checks[path] = c
-	return c, b.ed.register(path, newField("", c))
+	f := newField("", box)
+	f.control = c
+	return c, b.ed.register(path, f)
 }
 
 // focusFor returns the input for path, or the nearest one above it

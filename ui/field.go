@@ -13,6 +13,9 @@ type field struct {
 	label *widget.Label
 	input fyne.CanvasObject
 	msg   *widget.Label
+	// control is the widget inside input that holds the value, when input
+	// wraps it (a check box beside its label).
+	control fyne.CanvasObject
 }
 
 func newField(label string, input fyne.CanvasObject) *field {

@@ -227,11 +227,11 @@ func (s *caseScreen) decisionCard() fyne.CanvasObject {
 	s.verdict = widget.NewRadioGroup([]string{t.T("case.pass"), t.T("case.reject")}, nil)
 	s.verdict.Horizontal = true
 	s.reasons = map[string]*widget.Check{}
-	grid := container.NewGridWithColumns(2)
+	grid := container.NewVBox()
 	for _, r := range domain.Reasons {
-		c := widget.NewCheck(r.Code+" "+t.Msg(r.Msg), nil)
+		c, box := wrappingCheck(r.Code+" "+t.Msg(r.Msg), nil)
 		s.reasons[r.Code] = c
-		grid.Add(c)
+		grid.Add(box)
 	}
 	s.comment = widget.NewMultiLineEntry()
 	s.comment.SetPlaceHolder(t.T("case.comment"))

@@ -39,7 +39,7 @@ func (s *realNameStep) build() fyne.CanvasObject {
 		func(r *domain.Record) *domain.Attachment { return r.RealName.Handheld },
 		func(r *domain.Record, a *domain.Attachment) { r.RealName.Handheld = a })
 	return container.NewVBox(s.header(), who, formGrid(province, city),
-		container.NewGridWithColumns(3, fieldBox(front), fieldBox(back), fieldBox(hand)))
+		container.NewGridWithColumns(2, fieldBox(front), fieldBox(back), fieldBox(hand)))
 }
 
 // fieldBox stacks a field's input over its message, for fields without a label.

@@ -33,12 +33,13 @@ func (s *submitStep) build() fyne.CanvasObject {
 	s.list = container.NewVBox()
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.commit, _ = b.check("commitment", t.T("submit.commitment"), func(r *domain.Record) bool { return r.Committed },
+	var commitField *field
+	s.commit, commitField = b.check("commitment", t.T("submit.commitment"), func(r *domain.Record) bool { return r.Committed },
 		func(r *domain.Record, on bool) { r.Committed = on })
 	s.submit = widget.NewButtonWithIcon(t.T("submit.button"), theme.MailSendIcon(), s.doSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.refresh()
-	return container.NewVBox(s.header(), s.summary, s.list, widget.NewSeparator(), s.commit, s.submit)
+	return container.NewVBox(s.header(), s.summary, s.list, widget.NewSeparator(), commitField.input, s.submit)
 }
 
 // refresh lists the current problems and enables 提交 when none is an error.
@@ -49,6 +50,12 @@ func (s *submitStep) refresh() {
 	t, ed := s.ed.app.tr, s.ed
 	s.list.RemoveAll()
 	errs := domain.Errors(ed.problems)
+	listed := errs // the commitment is the check box below, not a list entry
+	for _, p := range ed.problems {
+		if p.Code == "CM1" {
+			listed--
+		}
+	}
 	for _, p := range ed.problems {
 		if p.Code == "CM1" {
 			continue // the checkbox below is the fix
@@ -68,8 +75,8 @@ func (s *submitStep) refresh() {
 	switch {
 	case !ed.editable():
 		s.summary.SetText(t.T("submit.done", t.Msg(ed.rec.Status.Name())))
-	case errs > 0:
-		s.summary.SetText(t.T("submit.errors", errs, len(ed.problems)-errs))
+	case listed > 0:
+		s.summary.SetText(t.T("submit.errors", listed, len(ed.problems)-errs))
 	default:
 		s.summary.SetText(t.T("submit.ready", len(ed.problems)))
 	}

@@ -120,7 +120,7 @@ func containerVBox(objs ...fyne.CanvasObject) *fyne.Container { return container
 // change is saved, for inputs that show or hide others.
 func (s *baseStep) rebuildOnChange(f *field) *field {
 	again := func() { s.ed.app.rebuild(s.k) }
-	switch w := f.input.(type) {
+	switch w := f.control.(type) {
 	case *widget.Check:
 		w.OnChanged = chain(w.OnChanged, func(bool) { again() })
 	case *widget.Select:
