@@ -45,7 +45,9 @@ type imagePicker struct {
 	saveAs        *widget.Button
 	cropX, cropY  *widget.Slider
 	cropZoom      *widget.Slider
-	content       fyne.CanvasObject
+	// controls are the crop sliders, shown while a fix is on offer.
+	controls fyne.CanvasObject
+	content  fyne.CanvasObject
 
 	data    []byte         // the chosen file
 	decoded *photo.Decoded // of data
@@ -90,6 +92,8 @@ func newImagePicker(b *binder, path string, kind domain.AttachmentKind, get func
 		}
 		controls = formGrid(newField(t.T("picker.crop_size"), p.cropZoom), newField(t.T("picker.crop_x"), p.cropX), newField(t.T("picker.crop_y"), p.cropY))
 	}
+	controls.Hide()
+	p.controls = controls
 	title := widget.NewLabelWithStyle(t.Msg(kind.Name()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(t.T("picker.hint." + map[bool]string{true: "photo", false: "document"}[p.isPhoto()]))
 	hint.Wrapping = fyne.TextWrapWord
@@ -242,6 +246,7 @@ func (p *imagePicker) load(data []byte) {
 			}
 			setStatus(p.status, p.app.tr.T("picker.needs_fix"), widget.WarningImportance)
 			p.fix.Show()
+			p.controls.Show()
 			p.showCrop()
 		})
 	}()
@@ -323,6 +328,7 @@ func (p *imagePicker) useFixed() {
 	p.store(p.fixed.Data, p.fixed.Report.Facts)
 	p.use.Hide()
 	p.fix.Hide()
+	p.controls.Hide()
 }
 
 // store saves the image and points the record at it.
