@@ -17,12 +17,9 @@ func (s *Store) PutAttachment(ctx context.Context, actor Account, recordUUID str
 		return errors.New("storage: attachment facts do not match its data")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := ownRecord(ctx, tx, actor, recordUUID)
+		id, _, err := editableRecord(ctx, tx, actor, recordUUID)
 		if err != nil {
 			return err
-		}
-		if !rec.Status.Editable() {
-			return ErrNotEditable
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, data, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,

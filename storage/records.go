@@ -122,6 +122,16 @@ func ownRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int
 	return id, rec, nil
 }
 
+// editableRecord loads the actor's own record and refuses it unless the
+// candidate may change it now.
+func editableRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int64, *domain.Record, error) {
+	id, rec, err := ownRecord(ctx, tx, actor, uuid)
+	if err == nil && !rec.Status.Editable() {
+		err = ErrNotEditable
+	}
+	return id, rec, err
+}
+
 // UpdateRecord applies edit to the actor's own editable record in one
 // transaction: the identity fields stay those of the account, the version
 // goes up by one, and every changed field is written to the event log. An
@@ -129,12 +139,9 @@ func ownRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int
 func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, edit func(*domain.Record)) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := ownRecord(ctx, tx, actor, uuid)
+		id, rec, err := editableRecord(ctx, tx, actor, uuid)
 		if err != nil {
 			return err
-		}
-		if !rec.Status.Editable() {
-			return ErrNotEditable
 		}
 		before, _ := json.Marshal(rec)
 		keep := *rec
@@ -207,12 +214,9 @@ func diffDocs(before, after []byte) ([]change, error) {
 func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *domain.Catalog) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := ownRecord(ctx, tx, actor, uuid)
+		id, rec, err := editableRecord(ctx, tx, actor, uuid)
 		if err != nil {
 			return err
-		}
-		if !rec.Status.Editable() {
-			return ErrNotEditable
 		}
 		now := s.now()
 		holder := domain.Holder{IDType: actor.IDType, IDNumber: actor.IDNumber, Name: actor.Name}

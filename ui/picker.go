@@ -31,8 +31,8 @@ type imagePicker struct {
 	app  *App
 	path string
 	kind domain.AttachmentKind
-	get  func(*domain.Record) *domain.Attachment
-	set  func(*domain.Record, *domain.Attachment)
+	// slot points at the record's field that holds this image.
+	slot func(*domain.Record) **domain.Attachment
 
 	before, after *canvas.Image
 	images        *fyne.Container // hidden until there is an image to show
@@ -61,10 +61,12 @@ type imagePicker struct {
 
 func (p *imagePicker) isPhoto() bool { return p.kind == domain.AttPhoto }
 
-func newImagePicker(b *binder, path string, kind domain.AttachmentKind, get func(*domain.Record) *domain.Attachment, set func(*domain.Record, *domain.Attachment)) (*imagePicker, *field) {
+// newImagePicker adds a picker for the image at slot to b's screen and
+// returns its field (the problems of path appear under it).
+func newImagePicker(b *binder, path string, kind domain.AttachmentKind, slot func(*domain.Record) **domain.Attachment) *field {
 	a := b.ed.app
 	t := a.tr
-	p := &imagePicker{app: a, path: path, kind: kind, get: get, set: set}
+	p := &imagePicker{app: a, path: path, kind: kind, slot: slot}
 	p.before = imageBox()
 	p.after = imageBox()
 	p.checks = container.NewVBox()
@@ -106,7 +108,7 @@ func newImagePicker(b *binder, path string, kind domain.AttachmentKind, get func
 	b.track(path, p.choose)
 	b.pickers = append(b.pickers, p)
 	p.showStored()
-	return p, b.ed.register(path, newField("", p.content))
+	return b.ed.register(path, newField("", p.content))
 }
 
 // showImage puts img in box and reveals the image row.
@@ -125,7 +127,7 @@ func imageBox() *canvas.Image {
 
 // showStored shows what the record holds for this picker.
 func (p *imagePicker) showStored() {
-	att := p.get(p.app.editor.rec)
+	att := *p.slot(p.app.editor.rec)
 	if p.saveAs != nil {
 		if att == nil {
 			p.saveAs.Disable()
@@ -210,33 +212,26 @@ func (p *imagePicker) load(data []byte) {
 	if !p.app.editor.editable() {
 		return
 	}
-	p.setBusy(true)
 	p.fix.Hide()
 	p.use.Hide()
 	p.fixed = nil
 	rules := p.app.cat.Photo
-	p.jobs.Add(1)
-	go func() {
-		defer p.jobs.Done()
+	p.run(func() (func(), error) {
 		d, err := photo.Decode(data)
+		if err != nil {
+			return nil, err
+		}
 		var rep *photo.Report
-		if err == nil {
-			if p.isPhoto() {
-				rep, err = photo.CheckPhoto(data, rules)
-			} else {
-				rep, err = photo.CheckDocument(data, p.kind, rules)
-			}
+		if p.isPhoto() {
+			rep, err = photo.CheckPhoto(data, rules)
+		} else {
+			rep, err = photo.CheckDocument(data, p.kind, rules)
 		}
-		var small image.Image
-		if err == nil {
-			small = photo.Preview(d, previewSide)
+		if err != nil {
+			return nil, err
 		}
-		fyne.DoAndWait(func() {
-			if err != nil {
-				p.fail(err)
-				return
-			}
-			defer p.setBusy(false)
+		small := photo.Preview(d, previewSide)
+		return func() {
 			p.data, p.decoded, p.small = data, d, small
 			p.showImage(p.before, small)
 			p.setChecks(rep.Facts, rep.Problems)
@@ -248,6 +243,26 @@ func (p *imagePicker) load(data []byte) {
 			p.fix.Show()
 			p.controls.Show()
 			p.showCrop()
+		}, nil
+	})
+}
+
+// run does an image job off the UI goroutine and applies its result on it;
+// an error is shown instead. The picker is busy until the result is on
+// screen, and jobs counts the job until then.
+func (p *imagePicker) run(job func() (apply func(), err error)) {
+	p.setBusy(true)
+	p.jobs.Add(1)
+	go func() {
+		defer p.jobs.Done()
+		apply, err := job()
+		fyne.DoAndWait(func() {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			apply()
+			p.setBusy(false)
 		})
 	}()
 }
@@ -288,11 +303,8 @@ func (p *imagePicker) runFix() {
 	if p.data == nil || p.busy {
 		return
 	}
-	p.setBusy(true)
 	data, crop, rules := p.data, p.cropRect(), p.app.cat.Photo
-	p.jobs.Add(1)
-	go func() {
-		defer p.jobs.Done()
+	p.run(func() (func(), error) {
 		var res *photo.Result
 		var err error
 		if p.isPhoto() {
@@ -300,25 +312,22 @@ func (p *imagePicker) runFix() {
 		} else {
 			res, err = photo.FixDocument(data, p.kind, rules)
 		}
-		var small image.Image
-		if err == nil {
-			if d, derr := photo.Decode(res.Data); derr == nil {
-				small = photo.Preview(d, previewSide)
-			}
+		if err != nil {
+			return nil, err
 		}
-		fyne.DoAndWait(func() {
-			if err != nil {
-				p.fail(err)
-				return
-			}
-			defer p.setBusy(false)
+		d, err := photo.Decode(res.Data)
+		if err != nil {
+			return nil, err
+		}
+		small := photo.Preview(d, previewSide)
+		return func() {
 			p.fixed = res
 			p.showImage(p.after, small)
 			p.setChecks(res.Report.Facts, res.Report.Problems)
 			setStatus(p.status, p.app.tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
 			p.use.Show()
-		})
-	}()
+		}, nil
+	})
 }
 
 func (p *imagePicker) useFixed() {
@@ -338,7 +347,7 @@ func (p *imagePicker) store(data []byte, facts domain.Attachment) {
 		p.fail(err)
 		return
 	}
-	p.app.editor.save(func(r *domain.Record) { p.set(r, &facts) })
+	p.app.editor.save(func(r *domain.Record) { *p.slot(r) = &facts })
 	if p.after.Image != nil && p.fixed != nil {
 		p.app.previews.put(facts.SHA256, p.after.Image)
 	} else if p.small != nil {
@@ -353,7 +362,7 @@ func (p *imagePicker) store(data []byte, facts domain.Attachment) {
 // saveFile writes the stored photo to a file (报名照片.jpg by default), for
 // the registration sites that ask for it again.
 func (p *imagePicker) saveFile() {
-	att := p.get(p.app.editor.rec)
+	att := *p.slot(p.app.editor.rec)
 	if att == nil {
 		return
 	}

@@ -47,15 +47,9 @@ func (s *basicStep) build() fyne.CanvasObject {
 	derived := widget.NewLabel(t.T("basic.from_account"))
 	derived.Importance = widget.LowImportance
 	derived.Wrapping = fyne.TextWrapWord
-	_, ph := newImagePicker(b, "basic.photo", domain.AttPhoto,
-		func(r *domain.Record) *domain.Attachment { return r.Basic.Photo },
-		func(r *domain.Record, a *domain.Attachment) { r.Basic.Photo = a })
-	_, front := newImagePicker(b, "basic.id_front", domain.AttIDFront,
-		func(r *domain.Record) *domain.Attachment { return r.Basic.IDFront },
-		func(r *domain.Record, a *domain.Attachment) { r.Basic.IDFront = a })
-	_, back := newImagePicker(b, "basic.id_back", domain.AttIDBack,
-		func(r *domain.Record) *domain.Attachment { return r.Basic.IDBack },
-		func(r *domain.Record, a *domain.Attachment) { r.Basic.IDBack = a })
+	ph := newImagePicker(b, "basic.photo", domain.AttPhoto, func(r *domain.Record) **domain.Attachment { return &r.Basic.Photo })
+	front := newImagePicker(b, "basic.id_front", domain.AttIDFront, func(r *domain.Record) **domain.Attachment { return &r.Basic.IDFront })
+	back := newImagePicker(b, "basic.id_back", domain.AttIDBack, func(r *domain.Record) **domain.Attachment { return &r.Basic.IDBack })
 	return container.NewVBox(s.header(),
 		container.NewGridWithColumns(2, container.NewVBox(formGrid(rows...), derived), fieldBox(ph)),
 		container.NewGridWithColumns(2, fieldBox(front), fieldBox(back)))

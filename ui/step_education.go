@@ -33,9 +33,7 @@ func (s *educationStep) build() fyne.CanvasObject {
 	s.rebuildOnChange(student)
 	top := []fyne.CanvasObject{s.header(), fieldBox(student)}
 	if s.ed.rec.Student {
-		_, enrol := newImagePicker(b, "enrolment", domain.AttEnrolment,
-			func(r *domain.Record) *domain.Attachment { return r.Enrolment },
-			func(r *domain.Record, a *domain.Attachment) { r.Enrolment = a })
+		enrol := newImagePicker(b, "enrolment", domain.AttEnrolment, func(r *domain.Record) **domain.Attachment { return &r.Enrolment })
 		top = append(top, fieldBox(enrol))
 	}
 	rows := func(r *domain.Record) *[]domain.Education { return &r.Education }
@@ -73,14 +71,10 @@ func (s *educationStep) build() fyne.CanvasObject {
 			fields = append(fields, b.text(p("degree_no"), t.T("education.degree_no"), func(r *domain.Record) string { return row(r).DegreeNo },
 				func(r *domain.Record, v string) { row(r).DegreeNo = domain.NormalizeCertNo(v) }))
 		}
-		_, dip := newImagePicker(b, p("diploma"), domain.AttDiploma,
-			func(r *domain.Record) *domain.Attachment { return row(r).Diploma },
-			func(r *domain.Record, a *domain.Attachment) { row(r).Diploma = a })
+		dip := newImagePicker(b, p("diploma"), domain.AttDiploma, func(r *domain.Record) **domain.Attachment { return &row(r).Diploma })
 		scans := []fyne.CanvasObject{fieldBox(dip)}
 		if e.Degree != "" && e.Degree != "0" {
-			_, deg := newImagePicker(b, p("degree_cert"), domain.AttDegree,
-				func(r *domain.Record) *domain.Attachment { return row(r).DegreeCert },
-				func(r *domain.Record, a *domain.Attachment) { row(r).DegreeCert = a })
+			deg := newImagePicker(b, p("degree_cert"), domain.AttDegree, func(r *domain.Record) **domain.Attachment { return &row(r).DegreeCert })
 			scans = append(scans, fieldBox(deg))
 		}
 		return container.NewVBox(formGrid(fields...), container.NewGridWithColumns(2, scans...))

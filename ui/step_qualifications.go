@@ -29,9 +29,7 @@ func (s *qualificationsStep) build() fyne.CanvasObject {
 				func(r *domain.Record) domain.Month { return row(r).Obtained }, func(r *domain.Record, m domain.Month) { row(r).Obtained = m })
 			no := b.text(p("cert_no"), t.T("qualifications.cert_no"),
 				func(r *domain.Record) string { return row(r).CertNo }, func(r *domain.Record, v string) { row(r).CertNo = v })
-			_, cert := newImagePicker(b, p("cert"), domain.AttQualification,
-				func(r *domain.Record) *domain.Attachment { return row(r).Cert },
-				func(r *domain.Record, a *domain.Attachment) { row(r).Cert = a })
+			cert := newImagePicker(b, p("cert"), domain.AttQualification, func(r *domain.Record) **domain.Attachment { return &row(r).Cert })
 			return container.NewGridWithColumns(2, formGrid(level, obtained, no), fieldBox(cert))
 		})
 	return container.NewVBox(s.header(), s.ed.register("qualifications", newField("", list)).msg, list)

@@ -29,15 +29,9 @@ func (s *realNameStep) build() fyne.CanvasObject {
 	city := b.division("realname.city", t.T("realname.city"), func(r *domain.Record) string { return r.RealName.Province },
 		func(r *domain.Record) string { return r.RealName.City },
 		func(r *domain.Record, c string) { r.RealName.City = c }, "", nil)
-	_, front := newImagePicker(b, "realname.front", domain.AttIDFront,
-		func(r *domain.Record) *domain.Attachment { return r.RealName.Front },
-		func(r *domain.Record, a *domain.Attachment) { r.RealName.Front = a })
-	_, back := newImagePicker(b, "realname.back", domain.AttIDBack,
-		func(r *domain.Record) *domain.Attachment { return r.RealName.Back },
-		func(r *domain.Record, a *domain.Attachment) { r.RealName.Back = a })
-	_, hand := newImagePicker(b, "realname.handheld", domain.AttIDHandheld,
-		func(r *domain.Record) *domain.Attachment { return r.RealName.Handheld },
-		func(r *domain.Record, a *domain.Attachment) { r.RealName.Handheld = a })
+	front := newImagePicker(b, "realname.front", domain.AttIDFront, func(r *domain.Record) **domain.Attachment { return &r.RealName.Front })
+	back := newImagePicker(b, "realname.back", domain.AttIDBack, func(r *domain.Record) **domain.Attachment { return &r.RealName.Back })
+	hand := newImagePicker(b, "realname.handheld", domain.AttIDHandheld, func(r *domain.Record) **domain.Attachment { return &r.RealName.Handheld })
 	return container.NewVBox(s.header(), who, formGrid(province, city),
 		container.NewGridWithColumns(2, fieldBox(front), fieldBox(back), fieldBox(hand)))
 }

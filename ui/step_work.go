@@ -54,9 +54,7 @@ func (s *workStep) build() fyne.CanvasObject {
 			s.rebuildOnChange(hasAcc))
 		parts := []fyne.CanvasObject{formGrid(fields...)}
 		if w.Current {
-			_, si := newImagePicker(b, p("social_insurance"), domain.AttSocialInsurance,
-				func(r *domain.Record) *domain.Attachment { return row(r).SocialInsurance },
-				func(r *domain.Record, a *domain.Attachment) { row(r).SocialInsurance = a })
+			si := newImagePicker(b, p("social_insurance"), domain.AttSocialInsurance, func(r *domain.Record) **domain.Attachment { return &row(r).SocialInsurance })
 			parts = append(parts, fieldBox(si))
 		}
 		if w.HasAccounting {
@@ -66,9 +64,7 @@ func (s *workStep) build() fyne.CanvasObject {
 	})
 	out := []fyne.CanvasObject{s.header(), s.ed.register("work", newField("", list)).msg, list}
 	if !rec.Employed() && !rec.Student {
-		_, res := newImagePicker(b, "residence", domain.AttResidence,
-			func(r *domain.Record) *domain.Attachment { return r.Residence },
-			func(r *domain.Record, a *domain.Attachment) { r.Residence = a })
+		res := newImagePicker(b, "residence", domain.AttResidence, func(r *domain.Record) **domain.Attachment { return &r.Residence })
 		note := widget.NewLabel(t.T("work.residence_note"))
 		note.Wrapping = fyne.TextWrapWord
 		out = append(out, note, fieldBox(res))
@@ -111,15 +107,11 @@ func (s *workStep) posts(b *binder, i int) fyne.CanvasObject {
 		var scans []fyne.CanvasObject
 		if ap.Title != "" && ap.Title != "0" {
 			fields = append(fields, b.month(p("appointed_at"), t.T("work.appointed_at"), func(r *domain.Record) domain.Month { return row(r).AppointedAt }, func(r *domain.Record, m domain.Month) { row(r).AppointedAt = m }))
-			_, app := newImagePicker(b, p("appointment"), domain.AttAppointment,
-				func(r *domain.Record) *domain.Attachment { return row(r).Appointment },
-				func(r *domain.Record, a *domain.Attachment) { row(r).Appointment = a })
+			app := newImagePicker(b, p("appointment"), domain.AttAppointment, func(r *domain.Record) **domain.Attachment { return &row(r).Appointment })
 			scans = append(scans, fieldBox(app))
 		}
 		if s.ed.rec.HasScope(domain.ScopeAccounting) {
-			_, proof := newImagePicker(b, p("proof"), domain.AttAccountingProof,
-				func(r *domain.Record) *domain.Attachment { return row(r).Proof },
-				func(r *domain.Record, a *domain.Attachment) { row(r).Proof = a })
+			proof := newImagePicker(b, p("proof"), domain.AttAccountingProof, func(r *domain.Record) **domain.Attachment { return &row(r).Proof })
 			scans = append(scans, fieldBox(proof))
 		}
 		return container.NewVBox(formGrid(fields...), container.NewGridWithColumns(2, scans...))
