@@ -30,7 +30,7 @@ build: deps
 	$(GO) build -o caiji ./cmd/caiji
 
 vet: deps
-	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 
 test: vet
@@ -48,9 +48,10 @@ fuzz: deps
 		done; \
 	done
 
-# package builds the Linux .tar.xz with the fyne tool and a Windows .exe
-# cross-compiled with mingw-w64. fyne package rewrites FyneApp.toml (Build
-# number), so it runs on a copy of the tree.
+# package builds the Linux .tar.xz and the Windows .exe (cross-compiled with
+# mingw-w64) with the fyne tool, which adds the icon, the .desktop file and
+# the Windows manifest. fyne package rewrites FyneApp.toml (Build number), so
+# it runs on a copy of the tree.
 package: package-linux package-windows
 
 package-linux: deps
@@ -63,9 +64,12 @@ package-linux: deps
 
 package-windows: deps
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
-	mkdir -p $(DIST)
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -trimpath -ldflags='-s -w -H=windowsgui' -o $(DIST)/Caiji.exe ./cmd/caiji
+	@command -v fyne >/dev/null || $(GO) install $(FYNE_TOOL)
+	rm -rf $(DIST)/src-win && mkdir -p $(DIST)/src-win && git ls-files -z | xargs -0 cp --parents -t $(DIST)/src-win
+	cd $(DIST)/src-win && CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc PATH="$$PATH:$$($(GO) env GOPATH)/bin" \
+		fyne package -os windows --release --src cmd/caiji --icon ../../assets/icon.png --name Caiji --app-id cn.caiji.desktop
+	mv $(DIST)/src-win/cmd/caiji/Caiji.exe $(DIST)/Caiji.exe
+	rm -rf $(DIST)/src-win
 	@ls -l $(DIST)/Caiji.exe
 
 # divisions regenerates assets/data/divisions.json from the npm package

@@ -57,6 +57,14 @@ func TestDivisions(t *testing.T) {
 	if !d.Get("320576").Functional || d.Get("320505").Functional {
 		t.Error("functional-zone tag wrong")
 	}
+	for _, m := range []struct {
+		code, q string
+		want    bool
+	}{{"110108", "海淀", true}, {"110108", "hd", true}, {"110108", "HDQ", true}, {"110108", "dq", false}, {"440106", "th", true}, {"110108", "天河", false}} {
+		if d.Matches(m.code, m.q) != m.want {
+			t.Errorf("Matches(%s, %q) = %v", m.code, m.q, !m.want)
+		}
+	}
 	if got := d.DisplayName("110100"); got != "北京市（市辖区）" {
 		t.Errorf("DisplayName(110100) = %s", got)
 	}

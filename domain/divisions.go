@@ -3,6 +3,8 @@ package domain
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 // Division is one administrative division with its six-digit GB/T 2260-style
@@ -24,10 +26,14 @@ type Divisions struct {
 	byCode   map[string]*Division
 	children map[string][]*Division
 	roots    []*Division
+	// initials are each name's pinyin initials (海淀区 → hdq), for search.
+	initials map[string]string
 }
 
 func newDivisions(rows [][5]any) (*Divisions, error) {
-	d := &Divisions{byCode: map[string]*Division{}, children: map[string][]*Division{}}
+	d := &Divisions{byCode: map[string]*Division{}, children: map[string][]*Division{}, initials: map[string]string{}}
+	py := pinyin.NewArgs()
+	py.Style = pinyin.FirstLetter
 	for _, r := range rows {
 		code, _ := r[0].(string)
 		name, _ := r[1].(string)
@@ -42,6 +48,7 @@ func newDivisions(rows [][5]any) (*Divisions, error) {
 		}
 		div := &Division{Code: code, Name: name, Parent: parent, Level: int(level), Functional: fn == 1}
 		d.byCode[code] = div
+		d.initials[code] = strings.Join(pinyin.LazyPinyin(name, py), "")
 		if div.Level == 1 {
 			d.roots = append(d.roots, div)
 		} else {
@@ -54,6 +61,14 @@ func newDivisions(rows [][5]any) (*Divisions, error) {
 		}
 	}
 	return d, nil
+}
+
+// Matches reports whether query finds the division: part of its name
+// (海淀), or of its pinyin initials (hd, hdq), as people search on a
+// keyboard without switching the input method.
+func (d *Divisions) Matches(code, query string) bool {
+	q := strings.ToLower(strings.TrimSpace(query))
+	return q == "" || strings.Contains(d.DisplayName(code), q) || strings.HasPrefix(d.initials[code], q)
 }
 
 // Get returns the division with code, or nil.

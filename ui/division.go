@@ -9,8 +9,8 @@ import (
 )
 
 // division binds one level of the 省/市/区县 tree as an entry with a
-// drop-down: typing filters the list (北京, 海淀 …), choosing an entry saves
-// its code. parent returns the code whose children are offered ("" for the
+// drop-down: typing filters the list (海淀, or the pinyin initials hd),
+// choosing an entry saves its code. parent returns the code whose children are offered ("" for the
 // provinces); cityLevel, when non-empty, is offered first with code "" (市本级).
 func (b *binder) division(path, label string, parent func(*domain.Record) string, get func(*domain.Record) string, set func(*domain.Record, string), cityLevel string, after func()) *field {
 	divs := b.ed.app.cat.Divisions
@@ -50,8 +50,8 @@ func (b *binder) division(path, label string, parent func(*domain.Record) string
 			}
 		}
 		var match []string
-		for _, n := range names {
-			if s == "" || strings.Contains(n, s) {
+		for i, n := range names {
+			if codes[i] == "" || divs.Matches(codes[i], s) {
 				match = append(match, n)
 			}
 		}
