@@ -187,7 +187,9 @@ func TestDecisions(t *testing.T) {
 	if err := s.Decide(ctx, reviewer, rec.ID, rec.Version, Decision{Pass: true, RealName: domain.RealNameVerified}); !errors.Is(err, ErrStale) {
 		t.Errorf("decision on a reopened record: %v", err)
 	}
-	r, _ = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Basic.Photo.Warnings = nil; r.Committed = true })
+	if _, err := s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Basic.Photo.Warnings = nil; r.Committed = true }); err != nil {
+		t.Fatal(err)
+	}
 	r, err = s.Submit(ctx, me, rec.ID, domaintest.Catalog(t))
 	if err != nil {
 		t.Fatal(err)
@@ -200,10 +202,12 @@ func TestDecisions(t *testing.T) {
 	if err != nil || ch.Status != domain.StatusChangeDraft {
 		t.Fatalf("open change: %v", err)
 	}
-	ch, _ = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
+	if _, err := s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
 		r.Work[0].Address = "北京市海淀区中关村大街2号"
 		r.Committed = true
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	inForce, _ := s.InForce(ctx, reviewer, rec.ID)
 	if inForce.Work[0].Address != "北京市海淀区中关村大街1号" || inForce.Status != domain.StatusApproved {
 		t.Fatalf("in force during the change: %+v", inForce.Work[0].Address)

@@ -129,18 +129,7 @@ func (s session) attach(path string, data []byte) {
 	}
 }
 
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatal("timed out")
-}
-
 var (
-	docJPEG   = domaintest.JPEG(domaintest.Document(900, 1200), 85)
 	photoJPEG = domaintest.JPEG(domaintest.Portrait(590, 826, domaintest.White, 20), 90)
 )
 

@@ -114,8 +114,6 @@ func at[T any](rows []T, i int) *T {
 	return new(T)
 }
 
-func containerVBox(objs ...fyne.CanvasObject) *fyne.Container { return container.NewVBox(objs...) }
-
 // rebuildOnChange makes a check box or a choice rebuild the step after its
 // change is saved, for inputs that show or hide others.
 func (s *baseStep) rebuildOnChange(f *field) *field {
