@@ -9,7 +9,7 @@ FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps run build test bench fuzz vet package package-linux package-windows clean divisions
+.PHONY: all deps run build test bench fuzz vet lint package package-linux package-windows clean divisions
 
 all: build
 
@@ -35,6 +35,11 @@ vet: deps
 
 test: vet
 	$(GO) test ./...
+
+# lint runs staticcheck (installed on first use).
+lint: deps
+	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@latest
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" staticcheck ./...
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
