@@ -38,6 +38,7 @@ type accountScreen struct {
 	whoName   *widget.Label
 	whoID     *widget.Label
 	whoPhone  *widget.Label
+	next      *widget.Label // what to do now, by role
 	logoutBtn *widget.Button
 
 	signedOut fyne.CanvasObject
@@ -115,8 +116,9 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.whoPhone = widget.NewLabel("")
 	s.logoutBtn = widget.NewButton(t.T("account.logout"), func() { s.app.setUser(nil) })
 	info := formGrid(newField(t.T("account.name"), s.whoName), newField(t.T("account.id_number"), s.whoID), newField(t.T("account.phone"), s.whoPhone))
-	next := widget.NewLabel(t.T("account.next_steps"))
-	next.Wrapping = fyne.TextWrapWord
+	s.next = widget.NewLabel("")
+	s.next.Wrapping = fyne.TextWrapWord
+	next := s.next
 	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, next, s.logoutBtn))
 }
 
@@ -201,6 +203,7 @@ func (s *accountScreen) refresh() {
 	s.whoName.SetText(u.Name)
 	s.whoID.SetText(s.app.tr.Msg(u.IDType.Name()) + "  " + domain.MaskIDNumber(u.IDNumber))
 	s.whoPhone.SetText(domain.MaskPhone(u.Phone))
+	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()
 }

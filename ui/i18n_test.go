@@ -39,7 +39,7 @@ func TestTranslationsComplete(t *testing.T) {
 	// Keys built from data: statuses, scopes, picker modes, admin switches.
 	for _, k := range []string{"realname.status.pending", "realname.status.verified", "realname.status.failed",
 		"notice.needs.A", "notice.needs.B", "notice.needs.C", "picker.hint.photo", "picker.hint.document",
-		"admin.disable", "admin.enable"} {
+		"admin.disable", "admin.enable", "account.next_steps.candidate", "account.next_steps.reviewer", "account.next_steps.admin"} {
 		used[k] = true
 	}
 	// Every literal T("…") in the package's source.
