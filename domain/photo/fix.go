@@ -84,7 +84,7 @@ func FixPhoto(data []byte, crop *image.Rectangle, rules domain.PhotoRules) (*Res
 }
 
 // scale cuts raw (stored coordinates) out of d, turns it upright and
-// resizes it to exactly w×h: a box pre-shrink to at least twice the target,
+// resizes it to exactly w×h: a box pre-shrink to at least 1.5× the target,
 // then Lanczos3 (nfnt/resize.Resize with both sides given; Thumbnail would
 // round down).
 func scale(d *Decoded, raw image.Rectangle, w, h int) image.Image {
@@ -93,7 +93,7 @@ func scale(d *Decoded, raw image.Rectangle, w, h int) image.Image {
 		rw = raw.Dy()
 	}
 	var small image.Image
-	if f := rw / (2 * w); f >= 2 {
+	if f := rw * 2 / (3 * w); f >= 2 { // at least 1.5× the target is left for the Lanczos step
 		small = boxShrink(d.Raw, raw, f)
 	} else {
 		small = boxShrink(d.Raw, raw, 1)
