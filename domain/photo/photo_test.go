@@ -399,6 +399,13 @@ func TestBoxShrinkYCbCrMatchesRGBA(t *testing.T) {
 		draw.Draw(rgba, rgba.Rect, y, image.Point{}, draw.Src)
 		crop := image.Rect(6, 14, 114, 158)
 		a, b := boxShrink(y, crop, 6), boxShrink(rgba, crop, 6)
+		// Grey: the luma plane alone against its RGBA rendering.
+		gray := &image.Gray{Pix: y.Y, Stride: y.YStride, Rect: y.Rect}
+		grgba := image.NewRGBA(y.Rect)
+		draw.Draw(grgba, grgba.Rect, gray, image.Point{}, draw.Src)
+		if ga, gb := boxShrink(gray, crop, 6), boxShrink(grgba, crop, 6); string(ga.Pix) != string(gb.Pix) {
+			t.Fatal("grey shrink differs from RGBA shrink")
+		}
 		if a.Rect != b.Rect || a.Rect.Dx() != 18 {
 			t.Fatalf("sizes %v %v", a.Rect, b.Rect)
 		}

@@ -22,6 +22,8 @@ func boxShrink(src image.Image, r image.Rectangle, f int) *image.RGBA {
 		shrinkRGBA(s.Pix, s.Stride, s.Rect, r, f, out)
 	case *image.NRGBA:
 		shrinkRGBA(s.Pix, s.Stride, s.Rect, r, f, out)
+	case *image.Gray: // grey scans: no RGBA copy of 48 megapixels
+		shrinkGray(s, r, f, out)
 	default:
 		tmp := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
 		draw.Draw(tmp, tmp.Bounds(), src, r.Min, draw.Src)
@@ -89,6 +91,31 @@ func shrinkYCbCr(s *image.YCbCr, r image.Rectangle, f int, out *image.RGBA) {
 			rr, gg, bb := color.YCbCrToRGB(uint8(ySum[ox]/n), cb, cr)
 			i := oy*out.Stride + ox*4
 			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = rr, gg, bb, 0xFF
+		}
+	}
+}
+
+// shrinkGray averages a greyscale image into grey RGBA pixels.
+func shrinkGray(s *image.Gray, r image.Rectangle, f int, out *image.RGBA) {
+	ow, oh := out.Rect.Dx(), out.Rect.Dy()
+	sum := make([]uint32, ow)
+	step, n := rowStep(f)
+	for oy := 0; oy < oh; oy++ {
+		clear(sum)
+		y0 := r.Min.Y + oy*f
+		for sy := y0; sy < y0+f; sy += step {
+			row := s.Pix[(sy-s.Rect.Min.Y)*s.Stride-s.Rect.Min.X:]
+			for ox := 0; ox < ow; ox++ {
+				x0 := r.Min.X + ox*f
+				for _, v := range row[x0 : x0+f] {
+					sum[ox] += uint32(v)
+				}
+			}
+		}
+		for ox, v := range sum {
+			g := uint8(v / n)
+			i := oy*out.Stride + ox*4
+			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = g, g, g, 0xFF
 		}
 	}
 }
