@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"caiji/domain/domaintest"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -80,5 +84,33 @@ func TestPickerRefusesNonImages(t *testing.T) {
 	}
 	if !strings.Contains(p.status.Text, "damaged or incomplete") {
 		t.Fatalf("truncated JPEG: %q", p.status.Text)
+	}
+}
+
+// TestDropOnPicker: an image dropped on a picker is loaded by that picker,
+// and a drop beside every picker is ignored.
+func TestDropOnPicker(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	for i, it := range a.tabs.Items {
+		if it.Text == "基本信息" {
+			a.tabs.SelectIndex(i)
+		}
+	}
+	p := s.picker("basic.photo")
+	file := filepath.Join(t.TempDir(), "报名照片.jpg")
+	if err := os.WriteFile(file, photoJPEG, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.onDropped(fyne.NewPos(-50, -50), []fyne.URI{storage.NewFileURI(file)})
+	p.jobs.Wait()
+	if a.editor.rec.Basic.Photo != nil {
+		t.Fatal("a drop outside every picker was taken")
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.content)
+	a.onDropped(at.Add(fyne.NewPos(10, 10)), []fyne.URI{storage.NewFileURI(file)})
+	p.jobs.Wait()
+	if ph := a.editor.rec.Basic.Photo; ph == nil || ph.Width != 590 {
+		t.Fatalf("dropped photo not stored: %+v (%s)", ph, p.status.Text)
 	}
 }
