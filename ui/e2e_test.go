@@ -369,3 +369,19 @@ func TestMonthEntryRefusesImpossibleMonths(t *testing.T) {
 }
 
 var _ = storage.ErrForbidden
+
+// TestLocalityWarningOnDepartment: an employer registered in 广东 with a
+// department in 北京 is flagged on the department screen (U5, a warning).
+func TestLocalityWarningOnDepartment(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	fillEmployed(s)
+	dep := stepOf[*departmentStep](a)
+	if len(dep.locality.Objects) != 0 {
+		t.Fatal("a warning without cause")
+	}
+	s.typeIn("work", "work[0].credit_code", "12440300455608135U")
+	if len(dep.locality.Objects) != 1 || !strings.Contains(dep.locality.Objects[0].(*widget.Label).Text, "不在同一省份") {
+		t.Fatalf("属地 warning missing: %d", len(dep.locality.Objects))
+	}
+}

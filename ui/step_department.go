@@ -10,10 +10,32 @@ import (
 
 // departmentStep is 会计管理部门: province → city → district (or 市本级),
 // each searchable by typing, with the department's name and the 属地 advice.
-type departmentStep struct{ baseStep }
+type departmentStep struct {
+	baseStep
+	// locality lists the 属地 warnings (U5), which follow the work rows too.
+	locality *fyne.Container
+}
 
 func newDepartmentStep(ed *editor) *departmentStep {
-	return &departmentStep{newBase(ed, "department", "department")}
+	s := &departmentStep{baseStep: newBase(ed, "department", "department")}
+	ed.onChange = append(ed.onChange, s.showLocality)
+	return s
+}
+
+// showLocality shows the pre-audit's 属地 warnings on this screen as well
+// as beside the credit code they come from.
+func (s *departmentStep) showLocality() {
+	if s.locality == nil {
+		return
+	}
+	s.locality.RemoveAll()
+	for _, p := range s.ed.problems {
+		if p.Code == "U5" {
+			l := wrapLabel(s.ed.app.tr.Msg(p.Msg))
+			l.Importance = widget.WarningImportance
+			s.locality.Add(l)
+		}
+	}
 }
 
 func (s *departmentStep) build() fyne.CanvasObject {
@@ -38,5 +60,7 @@ func (s *departmentStep) build() fyne.CanvasObject {
 	advice := widget.NewLabel(t.T("department.advice"))
 	advice.Wrapping = fyne.TextWrapWord
 	msg := s.ed.register("department", newField("", nil)).msg
-	return container.NewVBox(s.header(), formGrid(fields...), msg, advice)
+	s.locality = container.NewVBox()
+	s.showLocality()
+	return container.NewVBox(s.header(), formGrid(fields...), msg, s.locality, advice)
 }
