@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -40,6 +41,11 @@ type App struct {
 	previews previewCache
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
+
+	// Kiosk: sign out after idleLimit without activity (0: never).
+	idleLimit  time.Duration
+	lastActive time.Time
+	idleDialog *dialog.ConfirmDialog
 }
 
 // step is one screen of the navigator after 账户.
@@ -66,6 +72,7 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Transla
 	a.tabs = container.NewAppTabs()
 	a.tabs.SetTabLocation(container.TabLocationLeading)
 	a.tabs.OnSelected = func(*container.TabItem) {
+		a.touch()
 		if a.editor != nil {
 			a.editor.flush()
 		}
@@ -90,6 +97,7 @@ func (a *App) setUser(u *storage.Account) {
 		a.editor.flush()
 	}
 	a.user, a.editor, a.steps = u, nil, nil
+	a.touch()
 	a.previews.reset() // the next person sees nothing of this one
 	a.queue, a.review, a.admin = nil, nil, nil
 	if u != nil && u.Role != storage.RoleCandidate {

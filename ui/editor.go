@@ -58,6 +58,7 @@ func (e *editor) save(fn func(*domain.Record)) {
 }
 
 func (e *editor) commit(fn func(*domain.Record)) {
+	e.app.touch()
 	if !e.editable() {
 		return
 	}
@@ -76,6 +77,7 @@ func (e *editor) commit(fn func(*domain.Record)) {
 // saveLater schedules fn to be saved after a pause in typing; a newer call
 // replaces it, and flush saves it at once.
 func (e *editor) saveLater(fn func(*domain.Record)) {
+	e.app.touch()
 	e.cancelPending()
 	e.flushFn = func() { e.commit(fn) }
 	e.pending = time.AfterFunc(e.app.saveDelay, func() { fyne.Do(e.flush) })

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"time"
 
 	"caiji/assets"
 	"caiji/domain"
@@ -31,6 +32,8 @@ func main() {
 	}
 	dataDir := flag.String("data", "", "data folder (default: the per-user application data folder)")
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
+	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
+	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
 	flag.Parse()
 	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
@@ -71,6 +74,10 @@ func main() {
 	defer store.Close()
 	caiji := ui.New(w, store, cat, tr)
 	w.SetContent(caiji.Content())
+	if *kiosk {
+		w.SetFullScreen(true)
+		caiji.SignOutWhenIdle(*idle)
+	}
 	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
 	w.ShowAndRun()
 }

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// idleWarning is how long before an idle sign-out the kiosk warns.
+const idleWarning = time.Minute
+
+// SignOutWhenIdle makes a shared kiosk sign the candidate out after idle
+// without typing, saving or moving between steps: what was typed is saved,
+// every form is cleared, and the next person starts at 账户. A minute before,
+// a dialog offers to stay.
+func (a *App) SignOutWhenIdle(idle time.Duration) {
+	a.idleLimit = idle
+	go func() {
+		for range time.Tick(15 * time.Second) {
+			fyne.Do(a.checkIdle)
+		}
+	}()
+}
+
+// touch records activity.
+func (a *App) touch() { a.lastActive = a.store.Now() }
+
+// checkIdle warns, then signs out, an idle kiosk session.
+func (a *App) checkIdle() {
+	if a.idleLimit == 0 || a.user == nil {
+		return
+	}
+	idle := a.store.Now().Sub(a.lastActive)
+	switch {
+	case idle >= a.idleLimit:
+		if a.idleDialog != nil {
+			a.idleDialog.Hide()
+			a.idleDialog = nil
+		}
+		a.setUser(nil)
+		a.lastMessage = a.tr.T("kiosk.signed_out")
+		dialog.ShowInformation(a.tr.T("kiosk.title"), a.lastMessage, a.win)
+	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
+		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
+			a.idleDialog = nil
+			if stay {
+				a.touch()
+			}
+		}, a.win)
+		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))
+		a.idleDialog.SetDismissText(a.tr.T("account.logout"))
+		a.idleDialog.Show()
+	}
+}
