@@ -7,7 +7,6 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
-	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -368,7 +367,6 @@ func TestMonthEntryRefusesImpossibleMonths(t *testing.T) {
 	}
 }
 
-var _ = storage.ErrForbidden
 
 // TestLocalityWarningOnDepartment: an employer registered in 广东 with a
 // department in 北京 is flagged on the department screen (U5, a warning).

@@ -41,7 +41,7 @@ var statusFilters = [][]domain.Status{
 func newQueueScreen(a *App, open func(string)) *queueScreen {
 	t := a.tr
 	q := &queueScreen{app: a, open: open}
-	q.depts, _ = a.store.Departments(context.Background(), *a.user)
+	q.depts, _ = a.store.Departments(context.Background(), *a.user) // on error the queue below says why
 	names := []string{t.T("queue.all_departments")}
 	for _, d := range q.depts {
 		names = append(names, a.cat.Divisions.Department(d))
