@@ -367,7 +367,6 @@ func TestMonthEntryRefusesImpossibleMonths(t *testing.T) {
 	}
 }
 
-
 // TestLocalityWarningOnDepartment: an employer registered in 广东 with a
 // department in 北京 is flagged on the department screen (U5, a warning).
 func TestLocalityWarningOnDepartment(t *testing.T) {
