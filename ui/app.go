@@ -293,6 +293,7 @@ func (a *App) reviewerTabs() []*container.TabItem {
 			return
 		}
 		a.tabs.Select(reviewTab)
+		a.review.startLoading()
 	})
 	queueTab.Content = a.queue.content
 	a.review.done = func() {

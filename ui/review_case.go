@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image"
 	"strings"
+	"sync"
 
 	"caiji/domain"
 	"caiji/domain/photo"
@@ -33,6 +35,10 @@ type caseScreen struct {
 	status   *widget.Label
 	// done runs after a decision is saved (back to the queue).
 	done func()
+	// pending are the image loads of the last build, started once it is
+	// on screen; jobs counts those still running.
+	pending []func()
+	jobs    sync.WaitGroup
 }
 
 func newCaseScreen(a *App) *caseScreen {
@@ -52,6 +58,7 @@ func (s *caseScreen) open(id string) error {
 		return err
 	}
 	s.c, s.id = c, id
+	s.pending = nil
 	s.build()
 	return nil
 }
@@ -97,25 +104,61 @@ func (s *caseScreen) realNameCard() fyne.CanvasObject {
 	return widget.NewCard(t.T("case.realname"), "", container.NewVBox(who, imgs, s.realName))
 }
 
-// thumb is an image button that opens the image zoomable.
+// thumb is an image button that opens the image zoomable. The image is
+// read and decoded off the UI goroutine once the screen is built.
 func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) fyne.CanvasObject {
 	name := s.app.tr.Msg(kind.Name())
 	if att == nil {
 		return widget.NewLabel(name + "：" + s.app.tr.T("case.missing"))
 	}
-	data, err := s.app.store.Attachment(context.Background(), *s.app.user, att.SHA256)
-	if err != nil {
-		return widget.NewLabel(name + "：" + s.app.tr.Err(err))
-	}
-	d, err := photo.Decode(data)
-	if err != nil {
-		return widget.NewLabel(name + "：" + s.app.tr.Err(err))
-	}
-	small := canvas.NewImageFromImage(photo.Preview(d, 240))
+	small := canvas.NewImageFromImage(nil)
 	small.FillMode = canvas.ImageFillContain
 	small.SetMinSize(fyne.NewSize(150, 150))
-	btn := widget.NewButton(fmt.Sprintf("%s  %d×%d  %.0f KB", name, att.Width, att.Height, float64(att.Bytes)/1024), func() { s.zoom(name, d) })
+	var decoded *photo.Decoded
+	btn := widget.NewButton(fmt.Sprintf("%s  %d×%d  %.0f KB", name, att.Width, att.Height, float64(att.Bytes)/1024), func() {
+		if decoded != nil {
+			s.zoom(name, decoded)
+		}
+	})
+	user, sha := *s.app.user, att.SHA256
+	s.pending = append(s.pending, func() {
+		s.jobs.Add(1)
+		go s.load(user, sha, func(d *photo.Decoded, preview image.Image, err error) {
+			if err != nil {
+				btn.SetText(name + "：" + s.app.tr.Err(err))
+				return
+			}
+			decoded = d
+			small.Image = preview
+			small.Refresh()
+		})
+	})
 	return container.NewBorder(nil, btn, nil, nil, small)
+}
+
+// load reads and decodes one image for the screen; show runs on the UI
+// goroutine with the result.
+func (s *caseScreen) load(user storage.Account, sha string, show func(*photo.Decoded, image.Image, error)) {
+	defer s.jobs.Done()
+	data, err := s.app.store.Attachment(context.Background(), user, sha)
+	var d *photo.Decoded
+	if err == nil {
+		d, err = photo.Decode(data)
+	}
+	var preview image.Image
+	if err == nil {
+		preview = photo.Preview(d, 240)
+	}
+	fyne.DoAndWait(func() { show(d, preview, err) })
+}
+
+// startLoading loads the images of the screen, once it is laid out.
+func (s *caseScreen) startLoading() {
+	pending := s.pending
+	s.pending = nil
+	for _, f := range pending {
+		f()
+	}
 }
 
 // zoom shows an image large, with a zoom slider, in a dialog.

@@ -36,6 +36,7 @@ func decide(t *testing.T, a *App, pass bool, reasons ...string) {
 	}
 	q.list.Select(0)
 	c := a.review
+	c.jobs.Wait()
 	if c.c == nil || a.tabs.Selected().Text != "审核" {
 		t.Fatal("the record did not open")
 	}
