@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"caiji/domain"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,9 +21,16 @@ type adminScreen struct {
 	list *fyne.Container
 
 	id, name, phone, password *widget.Entry
-	depts                     *widget.Entry // division codes, comma-separated, checked on save
 	add                       *widget.Button
 	status                    *widget.Label
+
+	// The departments of the new reviewer: chosen 省 → 市 → 区县 (or 市本级)
+	// and added to the list one by one.
+	province, city, county string
+	chooser                *fyne.Container
+	pickDept               *widget.Button
+	chosen                 []string
+	chosenBox              *fyne.Container
 }
 
 func newAdminScreen(a *App) *adminScreen {
@@ -29,12 +38,15 @@ func newAdminScreen(a *App) *adminScreen {
 	s := &adminScreen{app: a, list: container.NewVBox()}
 	s.id, s.name, s.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.password = widget.NewPasswordEntry()
-	s.depts = widget.NewEntry()
-	s.depts.SetPlaceHolder(t.T("admin.depts.hint"))
 	s.status = statusLabel()
 	s.add = widget.NewButton(t.T("admin.add"), s.create)
+	s.chooser = container.NewGridWithColumns(3)
+	s.chosenBox = container.NewVBox()
+	s.pickDept = widget.NewButton(t.T("admin.add_dept"), s.addDept)
+	s.showChooser()
+	depts := container.NewVBox(s.chooser, s.pickDept, s.chosenBox)
 	form := formGrid(newField(t.T("account.id_number"), s.id), newField(t.T("account.name"), s.name),
-		newField(t.T("admin.phone"), s.phone), newField(t.T("admin.password"), s.password), newField(t.T("admin.depts"), s.depts))
+		newField(t.T("admin.phone"), s.phone), newField(t.T("admin.password"), s.password), newField(t.T("admin.depts"), depts))
 	s.body = container.NewVBox(widget.NewCard(t.T("admin.reviewers"), "", s.list),
 		widget.NewCard(t.T("admin.new"), t.T("admin.new.subtitle"), container.NewVBox(form, s.add, s.status)))
 	s.refresh()
@@ -45,35 +57,65 @@ func (s *adminScreen) content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(s.body))
 }
 
-// departments reads the codes typed in, refusing any the division data lacks.
-func (s *adminScreen) departments() ([]string, []string) {
-	var ok, bad []string
-	for _, c := range strings.FieldsFunc(s.depts.Text, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
-		if s.app.cat.Divisions.Get(c) == nil {
-			bad = append(bad, c)
-		} else {
-			ok = append(ok, c)
-		}
+// showChooser lays out the 省/市/区县 entries for the current choice.
+func (s *adminScreen) showChooser() {
+	t, divs := s.app.tr, s.app.cat.Divisions
+	s.chooser.RemoveAll()
+	s.chooser.Add(divisionEntry(t, divs, "", s.province, "", func(c string) {
+		s.province, s.city, s.county = c, "", ""
+		s.showChooser()
+	}))
+	if s.province != "" {
+		s.chooser.Add(divisionEntry(t, divs, s.province, s.city, "", func(c string) {
+			s.city, s.county = c, ""
+			s.showChooser()
+		}))
 	}
-	return ok, bad
+	if s.city != "" {
+		s.chooser.Add(divisionEntry(t, divs, s.city, s.county, t.T("department.city_level"), func(c string) { s.county = c }))
+	}
+}
+
+// addDept adds the most specific division chosen to the new reviewer's list.
+func (s *adminScreen) addDept() {
+	code := domain.Department{Province: s.province, City: s.city, County: s.county}.Code()
+	if code == "" || slices.Contains(s.chosen, code) {
+		return
+	}
+	s.chosen = append(s.chosen, code)
+	s.showChosen()
+}
+
+func (s *adminScreen) showChosen() {
+	s.chosenBox.RemoveAll()
+	for _, code := range s.chosen {
+		code := code
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			s.chosen = slices.DeleteFunc(s.chosen, func(c string) bool { return c == code })
+			s.showChosen()
+		})
+		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.app.cat.Divisions.Department(code)+"（"+code+"）")))
+	}
 }
 
 func (s *adminScreen) create() {
 	t := s.app.tr
-	depts, bad := s.departments()
-	if len(bad) > 0 || len(depts) == 0 {
-		setStatus(s.status, t.T("admin.bad_depts", strings.Join(bad, ", ")), widget.DangerImportance)
+	if len(s.chosen) == 0 {
+		setStatus(s.status, t.T("admin.no_depts"), widget.DangerImportance)
 		return
 	}
 	r := domain.Registration{IDType: domain.IDMainland, IDNumber: s.id.Text, Name: s.name.Text, Phone: s.phone.Text, Password: s.password.Text, Confirm: s.password.Text}
-	_, err := s.app.store.CreateReviewer(context.Background(), *s.app.user, r, depts)
+	_, err := s.app.store.CreateReviewer(context.Background(), *s.app.user, r, s.chosen)
 	if err != nil {
 		setStatus(s.status, s.app.tr.Err(err), widget.DangerImportance)
 		return
 	}
-	for _, e := range []*widget.Entry{s.id, s.name, s.phone, s.password, s.depts} {
+	for _, e := range []*widget.Entry{s.id, s.name, s.phone, s.password} {
 		e.SetText("")
 	}
+	s.chosen, s.province, s.city, s.county = nil, "", "", ""
+	s.showChosen()
+	s.showChooser()
 	setStatus(s.status, t.T("admin.added", r.Name), widget.SuccessImportance)
 	s.refresh()
 }

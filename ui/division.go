@@ -8,17 +8,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// division binds one level of the 省/市/区县 tree as an entry with a
-// drop-down: typing filters the list (海淀, or the pinyin initials hd),
-// choosing an entry saves its code. parent returns the code whose children are offered ("" for the
-// provinces); cityLevel, when non-empty, is offered first with code "" (市本级).
-func (b *binder) division(path, label string, parent func(*domain.Record) string, get func(*domain.Record) string, set func(*domain.Record, string), cityLevel string, after func()) *field {
-	divs := b.ed.app.cat.Divisions
+// divisionEntry is an entry with a drop-down over the children of parent
+// ("" for the provinces): typing filters the list (海淀, or the pinyin
+// initials hd), and choosing an entry calls pick with its code. current is
+// shown; cityLevel, when non-empty, is offered first with code "" (市本级).
+func divisionEntry(t *Translator, divs *domain.Divisions, parent, current, cityLevel string, pick func(code string)) *widget.SelectEntry {
 	var codes, names []string
-	p := parent(b.ed.rec)
 	list := divs.Provinces()
-	if p != "" {
-		list = divs.Children(p)
+	if parent != "" {
+		list = divs.Children(parent)
 	}
 	if cityLevel != "" {
 		codes, names = append(codes, ""), append(names, cityLevel)
@@ -28,10 +26,9 @@ func (b *binder) division(path, label string, parent func(*domain.Record) string
 		names = append(names, divs.DisplayName(d.Code))
 	}
 	e := widget.NewSelectEntry(names)
-	e.SetPlaceHolder(b.t.T("field.type_to_search"))
-	cur := get(b.ed.rec)
+	e.SetPlaceHolder(t.T("field.type_to_search"))
 	for i, c := range codes {
-		if c == cur && (c != "" || b.ed.rec.Department.City != "") {
+		if c == current && (c != "" || cityLevel != "") {
 			e.SetText(names[i])
 		}
 	}
@@ -39,13 +36,7 @@ func (b *binder) division(path, label string, parent func(*domain.Record) string
 		s = strings.TrimSpace(s)
 		for i, n := range names {
 			if n == s {
-				code := codes[i]
-				if code != get(b.ed.rec) {
-					b.ed.save(func(r *domain.Record) { set(r, code) })
-					if after != nil {
-						after()
-					}
-				}
+				pick(codes[i])
 				return
 			}
 		}
@@ -57,9 +48,21 @@ func (b *binder) division(path, label string, parent func(*domain.Record) string
 		}
 		e.SetOptions(match)
 	}
+	return e
+}
+
+// division binds one level of the 省/市/区县 tree to the record: choosing
+// an entry saves its code, then runs after (which rebuilds the levels below).
+func (b *binder) division(path, label string, parent func(*domain.Record) string, get func(*domain.Record) string, set func(*domain.Record, string), cityLevel string, after func()) *field {
+	e := divisionEntry(b.t, b.ed.app.cat.Divisions, parent(b.ed.rec), get(b.ed.rec), cityLevel, func(code string) {
+		if code == get(b.ed.rec) {
+			return
+		}
+		b.ed.save(func(r *domain.Record) { set(r, code) })
+		if after != nil {
+			after()
+		}
+	})
 	b.track(path, e)
-	if p == "" && parent(b.ed.rec) == "" && len(list) == 0 {
-		e.Disable()
-	}
 	return b.ed.register(path, newField(label, e))
 }

@@ -11,6 +11,7 @@ import (
 	"caiji/storage"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func login(t *testing.T, a *App, id, pw string) {
@@ -83,7 +84,18 @@ func TestReviewLoopEndToEnd(t *testing.T) {
 	typeInto(adm.id, "440305200002299920")
 	typeInto(adm.name, "李审核")
 	typeInto(adm.password, "Review12!")
-	typeInto(adm.depts, "110108")
+	test.Tap(adm.add)
+	if adm.status.Text != "请至少添加一个会计管理部门" {
+		t.Fatalf("a reviewer without departments: %q", adm.status.Text)
+	}
+	adm.chooser.Objects[0].(*widget.SelectEntry).SetText("北京市")
+	adm.chooser.Objects[1].(*widget.SelectEntry).SetText("北京市（市辖区）")
+	adm.chooser.Objects[2].(*widget.SelectEntry).SetText("海淀区")
+	test.Tap(adm.pickDept)
+	if len(adm.chosen) != 1 || adm.chosen[0] != "110108" {
+		t.Fatalf("chosen %v", adm.chosen)
+	}
+	typeInto(adm.password, "Review12!")
 	test.Tap(adm.add)
 	if !strings.HasPrefix(adm.status.Text, "已添加") {
 		t.Fatalf("add reviewer: %s", adm.status.Text)
