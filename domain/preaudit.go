@@ -138,8 +138,19 @@ func (a *audit) basic(h Holder) {
 			a.err("basic.birth", "B3", "请填写出生年月", "Enter the birth month")
 		}
 	}
-	if b.IDType == IDForeignPassport && len(b.Nationality) != 3 {
+	if b.IDType == IDForeignPassport && a.cat.Country(b.Nationality) == nil {
 		a.err("basic.nationality", "B4", "请选择国籍", "Choose the nationality")
+	}
+	if b.IDType == IDForeignPR && id.Number != "" {
+		// The nationality inside the number: digits 4–6 (2023 card) or the
+		// first three letters (older card).
+		code := id.Number[:3]
+		if id.Number[0] == '9' {
+			code = id.Number[3:6]
+		}
+		if len(id.Number) >= 6 && a.cat.Country(code) == nil {
+			a.warn("basic.id_number", "ID9", "证件号码中的国籍代码 "+code+" 不是已知的国家代码，请核对", "The nationality code "+code+" in the number is not a known country code")
+		}
 	}
 	a.all("basic.photo", PhotoProblems(b.Photo, a.cat.Photo))
 	a.doc("basic.id_front", b.IDFront, AttIDFront)

@@ -69,6 +69,12 @@ var ruleCases = []ruleCase{
 	{"permit without gender", func(r *Record) {
 		r.Basic.IDType, r.Basic.IDNumber, r.Basic.Gender = IDHKMacaoPermit, "H12345678", ""
 	}, "B3", "basic.gender", Error},
+	{"permanent residence of an unknown country", func(r *Record) {
+		r.Basic.IDType, r.Basic.IDNumber, r.Basic.Gender = IDForeignPR, "ZZZ110088051249", ""
+	}, "ID9", "basic.id_number", Warning},
+	{"passport with an unknown nationality", func(r *Record) {
+		r.Basic.IDType, r.Basic.IDNumber, r.Basic.Name, r.Basic.Nationality = IDForeignPassport, "E1234567", "JOHN SMITH", "XYZ"
+	}, "B4", "basic.nationality", Error},
 	{"passport without nationality", func(r *Record) {
 		r.Basic.IDType, r.Basic.IDNumber, r.Basic.Name = IDForeignPassport, "E1234567", "JOHN SMITH"
 	}, "B4", "basic.nationality", Error},
@@ -275,4 +281,18 @@ func FuzzPreAudit(f *testing.F) {
 			t.Fatalf("verdict changed after a round trip:\n%v\n%v", first, second)
 		}
 	})
+}
+
+// TestKnownNationalityInPermanentResidenceNumber: both formats of the §11
+// vectors carry a known country (USA, 840), so ID9 stays silent.
+func TestKnownNationalityInPermanentResidenceNumber(t *testing.T) {
+	for _, n := range []string{"USA110088051248", "911840198805129941"} {
+		r := domaintest.ValidRecord()
+		r.Basic.IDType, r.Basic.IDNumber, r.Basic.Gender, r.Basic.Birth = IDForeignPR, n, "", 0
+		for _, p := range runAudit(t, r) {
+			if p.Code == "ID9" {
+				t.Errorf("%s: %v", n, p)
+			}
+		}
+	}
 }

@@ -7,7 +7,7 @@ package domain
 // require every code here to be produced by at least one case.
 var RuleReasons = map[string]string{
 	// Identity, name, phone (§1–§3).
-	"ID0": "R01", "ID2": "R01", "ID3": "R01", "ID5": "R01", "ID6": "R01", "ID7": "R01", "IDT": "R01",
+	"ID0": "R01", "ID9": "R01", "ID2": "R01", "ID3": "R01", "ID5": "R01", "ID6": "R01", "ID7": "R01", "IDT": "R01",
 	"NM0": "R01", "NM1": "R01", "NM2": "R01", "NM3": "R01",
 	"PH0": "", "PH1": "",
 	"B1": "R01", "B2": "R01", "B3": "", "B4": "", "B5": "R03",

@@ -25,10 +25,18 @@ func divisionEntry(t *Translator, divs *domain.Divisions, parent, current, cityL
 		codes = append(codes, d.Code)
 		names = append(names, divs.DisplayName(d.Code))
 	}
+	return searchEntry(t, codes, names, current, cityLevel != "", func(code, q string) bool { return divs.Matches(code, q) }, pick)
+}
+
+// searchEntry is an entry with a drop-down of names: typing narrows the
+// list to the codes matches accepts (a code "" always stays: 市本级),
+// choosing a name calls pick with its code. emptyShown says whether the
+// code "" has a name to show when current is "".
+func searchEntry(t *Translator, codes, names []string, current string, emptyShown bool, matches func(code, query string) bool, pick func(code string)) *widget.SelectEntry {
 	e := widget.NewSelectEntry(names)
 	e.SetPlaceHolder(t.T("field.type_to_search"))
 	for i, c := range codes {
-		if c == current && (c != "" || cityLevel != "") {
+		if c == current && (c != "" || emptyShown) {
 			e.SetText(names[i])
 		}
 	}
@@ -42,7 +50,7 @@ func divisionEntry(t *Translator, divs *domain.Divisions, parent, current, cityL
 		}
 		var match []string
 		for i, n := range names {
-			if codes[i] == "" || divs.Matches(codes[i], s) {
+			if codes[i] == "" || matches(codes[i], s) {
 				match = append(match, n)
 			}
 		}

@@ -382,3 +382,27 @@ func TestLocalityWarningOnDepartment(t *testing.T) {
 		t.Fatalf("属地 warning missing: %d", len(dep.locality.Objects))
 	}
 }
+
+// TestPassportHolderBasicInformation: a passport holder enters gender and
+// birth month and picks the 国籍 by name.
+func TestPassportHolderBasicInformation(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	a.saveDelay = time.Hour
+	a.account.regType.SetSelectedIndex(3) // 护照（外国）
+	fillRegistration(a.account, "E1234567", "john smith", "Abcdef12!", "Abcdef12!", "13800138000")
+	test.Tap(a.account.regBtn)
+	if a.User() == nil {
+		t.Fatalf("registration: %s", a.account.regMsg.Text)
+	}
+	s := session{t, a}
+	s.typeIn("basic", "basic.nationality", "美国（USA）")
+	s.choose("basic", "basic.gender", "女")
+	s.typeIn("basic", "basic.birth", "1988-05")
+	b := a.editor.rec.Basic
+	if b.Nationality != "USA" || b.Gender != domain.Female || b.Birth != domain.NewMonth(1988, 5) || b.Name != "JOHN SMITH" {
+		t.Fatalf("basic %+v", b)
+	}
+	for _, p := range a.editor.problemsIn("basic.nationality", "basic.gender", "basic.birth") {
+		t.Errorf("still a problem: %v", p)
+	}
+}

