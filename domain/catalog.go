@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"strings"
 )
 
 // Option is one entry of an option list: a stable code and its names.
@@ -68,6 +69,13 @@ type Country struct {
 // Name is the country's display name.
 func (c Country) Name() Msg { return Msg{c.Zh, c.En} }
 
+// Matches reports whether query finds the country: part of its Chinese or
+// English name, or the start of its alpha-3 code.
+func (c Country) Matches(query string) bool {
+	q := strings.ToLower(strings.TrimSpace(query))
+	return strings.Contains(c.Zh, q) || strings.Contains(strings.ToLower(c.En), q) || strings.HasPrefix(strings.ToLower(c.Alpha3), q)
+}
+
 // Catalog is all the reference data the rules consult.
 type Catalog struct {
 	Options   Options
@@ -76,18 +84,13 @@ type Catalog struct {
 	Deadlines []Deadline
 	Photo     PhotoRules
 	Countries []Country
+	// countries indexes Countries by alpha-3 and by three-digit numeric code.
+	countries map[string]*Country
 }
 
 // Country returns the country with an alpha-3 code (or, given digits, a
 // numeric code), or nil.
-func (c *Catalog) Country(code string) *Country {
-	for i, k := range c.Countries {
-		if k.Alpha3 == code || fmt.Sprintf("%03d", k.Numeric) == code {
-			return &c.Countries[i]
-		}
-	}
-	return nil
-}
+func (c *Catalog) Country(code string) *Country { return c.countries[code] }
 
 // LoadCatalog reads options.json, divisions.json, holidays.json,
 // deadlines.json and photo.json from fsys (assets/data in the binary).
@@ -114,6 +117,11 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	if c.Calendar, err = newCalendar(hol); err != nil {
 		return nil, err
 	}
+	c.countries = map[string]*Country{}
+	for i := range c.Countries {
+		k := &c.Countries[i]
+		c.countries[k.Alpha3], c.countries[fmt.Sprintf("%03d", k.Numeric)] = k, k
+	}
 	for _, d := range c.Deadlines {
 		if c.Divisions.Get(d.Province) == nil {
 			return nil, fmt.Errorf("catalog: deadline for unknown province %s", d.Province)
@@ -139,6 +147,24 @@ func (o *Options) Level(code string) *EducationLevel { return find(o.EducationLe
 
 // UnitType returns the 单位类型 with code, or nil.
 func (o *Options) UnitType(code string) *UnitType { return find(o.UnitTypes, code) }
+
+// LevelOptions are the 学历 as a plain option list, for a choice.
+func (o *Options) LevelOptions() []Option {
+	out := make([]Option, len(o.EducationLevels))
+	for i, l := range o.EducationLevels {
+		out[i] = l.Option
+	}
+	return out
+}
+
+// UnitTypeOptions are the 单位类型 as a plain option list, for a choice.
+func (o *Options) UnitTypeOptions() []Option {
+	out := make([]Option, len(o.UnitTypes))
+	for i, u := range o.UnitTypes {
+		out[i] = u.Option
+	}
+	return out
+}
 
 // Has reports whether list holds code.
 func Has(list []Option, code string) bool { return find(list, code) != nil }

@@ -218,3 +218,25 @@ func TestCatalogRejectsBadData(t *testing.T) {
 		t.Error("reversed holiday range accepted")
 	}
 }
+
+func TestCountriesAndOptionViews(t *testing.T) {
+	c := catalog(t)
+	if len(c.Countries) != 241 || c.Country("USA") == nil || c.Country("840") != c.Country("USA") || c.Country("XYZ") != nil {
+		t.Fatal("country lookup")
+	}
+	usa := *c.Country("USA")
+	for q, want := range map[string]bool{"美国": true, "united": true, "us": true, "法国": false} {
+		if usa.Matches(q) != want {
+			t.Errorf("USA.Matches(%q) = %v", q, !want)
+		}
+	}
+	if lv := c.Options.LevelOptions(); len(lv) != 9 || lv[2].Zh != "大学本科" {
+		t.Errorf("LevelOptions %v", lv)
+	}
+	if ut := c.Options.UnitTypeOptions(); len(ut) != 10 || ut[2].Code != "ENT" {
+		t.Errorf("UnitTypeOptions %v", ut)
+	}
+	if g := GenderOptions(); len(g) != 2 || g[0].Zh != "男" || g[1].Code != "F" {
+		t.Errorf("GenderOptions %v", g)
+	}
+}

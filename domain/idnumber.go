@@ -27,6 +27,16 @@ func (g Gender) Name() Msg {
 	return Msg{}
 }
 
+// GenderOptions are 男 and 女 as an option list, for the ID types that do
+// not carry the gender.
+func GenderOptions() []Option {
+	out := make([]Option, 0, 2)
+	for _, g := range []Gender{Male, Female} {
+		out = append(out, Option{Code: string(g), Zh: g.Name().Zh, En: g.Name().En})
+	}
+	return out
+}
+
 // Identity is a parsed, normalised identity number with what it reveals.
 type Identity struct {
 	Type   IDType

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"caiji/domain"
 
 	"fyne.io/fyne/v2"
@@ -33,9 +31,8 @@ func (s *basicStep) build() fyne.CanvasObject {
 		rows = append(rows, ro("basic.gender", t.T("basic.gender"), t.Msg(bi.Gender.Name())),
 			ro("basic.birth", t.T("basic.birth"), bi.Birth.String()))
 	} else {
-		genders := []domain.Option{{Code: string(domain.Male), Zh: "男", En: "Male"}, {Code: string(domain.Female), Zh: "女", En: "Female"}}
 		rows = append(rows,
-			b.choice("basic.gender", t.T("basic.gender"), genders, func(r *domain.Record) string { return string(r.Basic.Gender) },
+			b.choice("basic.gender", t.T("basic.gender"), domain.GenderOptions(), func(r *domain.Record) string { return string(r.Basic.Gender) },
 				func(r *domain.Record, c string) { r.Basic.Gender = domain.Gender(c) }),
 			b.month("basic.birth", t.T("basic.birth"), func(r *domain.Record) domain.Month { return r.Basic.Birth },
 				func(r *domain.Record, m domain.Month) { r.Basic.Birth = m }))
@@ -62,14 +59,7 @@ func (s *basicStep) nationality(b *binder) *field {
 	for i, c := range countries {
 		codes[i], names[i] = c.Alpha3, t.Msg(c.Name())+"（"+c.Alpha3+"）"
 	}
-	byCode := map[string]domain.Country{}
-	for _, c := range countries {
-		byCode[c.Alpha3] = c
-	}
-	matches := func(code, q string) bool {
-		c, q := byCode[code], strings.ToLower(strings.TrimSpace(q))
-		return strings.Contains(c.Zh, q) || strings.Contains(strings.ToLower(c.En), q) || strings.HasPrefix(strings.ToLower(code), q)
-	}
+	matches := func(code, q string) bool { return s.ed.app.cat.Country(code).Matches(q) }
 	e := searchEntry(t, codes, names, s.ed.rec.Basic.Nationality, false, matches, func(code string) {
 		s.ed.save(func(r *domain.Record) { r.Basic.Nationality = code })
 	})

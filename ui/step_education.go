@@ -17,14 +17,6 @@ func newEducationStep(ed *editor) *educationStep {
 	return &educationStep{newBase(ed, "education", "education", "enrolment")}
 }
 
-func levelOptions(o *domain.Options) []domain.Option {
-	out := make([]domain.Option, len(o.EducationLevels))
-	for i, l := range o.EducationLevels {
-		out[i] = l.Option
-	}
-	return out
-}
-
 func (s *educationStep) build() fyne.CanvasObject {
 	b, t := s.fresh(), s.ed.app.tr
 	opts := &s.ed.app.cat.Options
@@ -58,7 +50,7 @@ func (s *educationStep) build() fyne.CanvasObject {
 		fields := []*field{
 			choose("mode", t.T("education.mode"), opts.StudyModes, func(e *domain.Education) *string { return &e.Mode }),
 			str("school", t.T("education.school"), func(e *domain.Education) *string { return &e.School }),
-			choose("level", t.T("education.level"), levelOptions(opts), func(e *domain.Education) *string { return &e.Level }),
+			choose("level", t.T("education.level"), opts.LevelOptions(), func(e *domain.Education) *string { return &e.Level }),
 			s.rebuildOnChange(choose("degree", t.T("education.degree"), opts.Degrees, func(e *domain.Education) *string { return &e.Degree })),
 			str("major", t.T("education.major"), func(e *domain.Education) *string { return &e.Major }),
 			mon("start", t.T("education.start"), func(e *domain.Education) *domain.Month { return &e.Start }),

@@ -47,7 +47,7 @@ func (s *workStep) build() fyne.CanvasObject {
 			str("employer", t.T("work.employer"), func(w *domain.Work) *string { return &w.Employer }),
 			b.text(p("credit_code"), t.T("work.credit_code"), func(r *domain.Record) string { return row(r).CreditCode },
 				func(r *domain.Record, v string) { row(r).CreditCode = domain.NormalizeCreditCode(v) }),
-			b.choice(p("unit_type"), t.T("work.unit_type"), unitTypeOptions(opts), func(r *domain.Record) string { return row(r).UnitType }, func(r *domain.Record, v string) { row(r).UnitType = v }),
+			b.choice(p("unit_type"), t.T("work.unit_type"), opts.UnitTypeOptions(), func(r *domain.Record) string { return row(r).UnitType }, func(r *domain.Record, v string) { row(r).UnitType = v }),
 			b.choice(p("industry"), t.T("work.industry"), opts.Industries, func(r *domain.Record) string { return row(r).Industry }, func(r *domain.Record, v string) { row(r).Industry = v }),
 			str("address", t.T("work.address"), func(w *domain.Work) *string { return &w.Address }),
 			str("phone", t.T("work.phone"), func(w *domain.Work) *string { return &w.Phone }),
@@ -70,14 +70,6 @@ func (s *workStep) build() fyne.CanvasObject {
 		out = append(out, note, fieldBox(res))
 	}
 	return container.NewVBox(out...)
-}
-
-func unitTypeOptions(o *domain.Options) []domain.Option {
-	out := make([]domain.Option, len(o.UnitTypes))
-	for i, u := range o.UnitTypes {
-		out[i] = u.Option
-	}
-	return out
 }
 
 // posts is the 会计专业工作经历 list inside job i.
