@@ -57,15 +57,7 @@ func shrinkYCbCr(s *image.YCbCr, r image.Rectangle, f int, out *image.RGBA) {
 		clear(cN)
 		y0 := r.Min.Y + oy*f
 		for sy := y0; sy < y0+f; sy += step {
-			row := s.Y[(sy-s.Rect.Min.Y)*s.YStride-s.Rect.Min.X:]
-			for ox := 0; ox < ow; ox++ {
-				x0 := r.Min.X + ox*f
-				var acc uint32
-				for _, v := range row[x0 : x0+f] {
-					acc += uint32(v)
-				}
-				ySum[ox] += acc
-			}
+			addBlocks(s.Y[(sy-s.Rect.Min.Y)*s.YStride-s.Rect.Min.X:], r.Min.X, f, ySum)
 			if sy%cy != 0 {
 				continue
 			}
@@ -95,6 +87,19 @@ func shrinkYCbCr(s *image.YCbCr, r image.Rectangle, f int, out *image.RGBA) {
 	}
 }
 
+// addBlocks adds to sums[ox] the f samples of one row of an 8-bit plane
+// (a grey image, a JPEG's luma) under output column ox; the columns start
+// at x0.
+func addBlocks(row []uint8, x0, f int, sums []uint32) {
+	for ox := range sums {
+		var acc uint32
+		for _, v := range row[x0+ox*f : x0+(ox+1)*f] {
+			acc += uint32(v)
+		}
+		sums[ox] += acc
+	}
+}
+
 // shrinkGray averages a greyscale image into grey RGBA pixels.
 func shrinkGray(s *image.Gray, r image.Rectangle, f int, out *image.RGBA) {
 	ow, oh := out.Rect.Dx(), out.Rect.Dy()
@@ -104,13 +109,7 @@ func shrinkGray(s *image.Gray, r image.Rectangle, f int, out *image.RGBA) {
 		clear(sum)
 		y0 := r.Min.Y + oy*f
 		for sy := y0; sy < y0+f; sy += step {
-			row := s.Pix[(sy-s.Rect.Min.Y)*s.Stride-s.Rect.Min.X:]
-			for ox := 0; ox < ow; ox++ {
-				x0 := r.Min.X + ox*f
-				for _, v := range row[x0 : x0+f] {
-					sum[ox] += uint32(v)
-				}
-			}
+			addBlocks(s.Pix[(sy-s.Rect.Min.Y)*s.Stride-s.Rect.Min.X:], r.Min.X, f, sum)
 		}
 		for ox, v := range sum {
 			g := uint8(v / n)
