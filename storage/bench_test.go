@@ -71,11 +71,7 @@ func seedRecords(b *testing.B, s *Store, n int) Account {
 }
 
 func benchStore(b *testing.B) (*Store, Account) {
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
+	s, _ := openTemp(b)
 	return s, seedRecords(b, s, 10_000)
 }
 

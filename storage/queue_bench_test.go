@@ -51,11 +51,7 @@ var benchDistricts = []string{"110101", "110102", "110105", "110106", "110107", 
 	"110114", "110115", "110116", "110117", "110118", "110119", "110100", "120101", "120102", "120103"}
 
 func queueStore(b *testing.B) (*Store, Account) {
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
+	s, _ := openTemp(b)
 	return s, seedQueue(b, s, 50_000)
 }
 

@@ -13,7 +13,7 @@ import (
 
 var ctx = context.Background()
 
-func openTemp(t *testing.T) (*Store, string) {
+func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	dir := t.TempDir()
 	s, err := Open(dir)
