@@ -138,7 +138,7 @@ func (p *imagePicker) showStored() {
 	if att == nil {
 		return
 	}
-	p.setChecks(*att, nil)
+	p.setChecks(*att, p.verdict(att))
 	p.status.SetText(p.app.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
 	if img, ok := p.app.previews.get(att.SHA256); ok {
 		p.showImage(p.after, img)
@@ -265,6 +265,15 @@ func (p *imagePicker) run(job func() (apply func(), err error)) {
 			p.setBusy(false)
 		})
 	}()
+}
+
+// verdict is what the rules say of a stored image's facts — the same
+// judgement the pre-audit makes.
+func (p *imagePicker) verdict(att *domain.Attachment) []domain.Problem {
+	if p.isPhoto() {
+		return domain.PhotoProblems(att, p.app.cat.Photo)
+	}
+	return domain.DocumentProblems(att, p.kind, p.app.cat.Photo)
 }
 
 // cropRect is the 5:7 crop the sliders describe, in upright pixels.

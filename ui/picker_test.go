@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,19 @@ func TestDropOnPicker(t *testing.T) {
 	p.jobs.Wait()
 	if ph := a.editor.rec.Basic.Photo; ph == nil || ph.Width != 590 {
 		t.Fatalf("dropped photo not stored: %+v (%s)", ph, p.status.Text)
+	}
+}
+
+// TestStoredPhotoShowsItsWarnings: a stored photo whose background the
+// checker doubted shows that warning again after a sign-in, as the
+// pre-audit does.
+func TestStoredPhotoShowsItsWarnings(t *testing.T) {
+	a, _ := newTestApp(t, LangZh)
+	s := signUp(t, a, "110101199003079913", "张三", "13800138000")
+	s.attach("basic.photo", domaintest.JPEG(domaintest.Portrait(590, 826, color.RGBA{60, 120, 220, 255}, 20), 90))
+	login(t, a, "13800138000", "Abcdef12!")
+	lines := checkTexts(session{t, a}.picker("basic.photo"))
+	if !strings.HasPrefix(lines[4], "! 照片背景看起来不是白色") {
+		t.Fatalf("stored photo's checks: %q", lines)
 	}
 }
