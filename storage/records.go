@@ -54,7 +54,7 @@ func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, er
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		rec = newRecord(actor)
+		rec = newRecord(actor, s.now())
 		body, err := json.Marshal(rec)
 		if err != nil {
 			return err
@@ -71,19 +71,19 @@ func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, er
 	return rec, err
 }
 
-func newRecord(a Account) *domain.Record {
+func newRecord(a Account, now time.Time) *domain.Record {
 	r := &domain.Record{ID: uuid.NewString(), Version: 1, Status: domain.StatusDraft,
 		RealName: domain.RealName{Status: domain.RealNamePending}}
-	identify(&r.Basic, a)
+	identify(&r.Basic, a, now)
 	return r
 }
 
 // identify sets the identity fields of 基本信息 from the account — 证件类型,
 // 证件号码, 姓名, 手机号, and 性别 and 出生年月 where the number carries them —
 // so no edit can make them drift from what was registered.
-func identify(b *domain.Basic, a Account) {
+func identify(b *domain.Basic, a Account, now time.Time) {
 	b.IDType, b.IDNumber, b.Name, b.Phone = a.IDType, a.IDNumber, a.Name, a.Phone
-	if id, err := domain.ParseIdentity(a.IDType, a.IDNumber, time.Now()); err == nil && !id.Birth.IsZero() {
+	if id, err := domain.ParseIdentity(a.IDType, a.IDNumber, now); err == nil && !id.Birth.IsZero() {
 		b.Gender, b.Birth = id.Gender, domain.MonthOf(id.Birth)
 	}
 }
@@ -149,7 +149,7 @@ func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, ed
 		// An edit cannot move the workflow; only Submit and decisions do.
 		rec.ID, rec.Status, rec.Version, rec.SubmittedAt = keep.ID, keep.Status, keep.Version, keep.SubmittedAt
 		// What the account registered is what the real-name check is for.
-		identify(&rec.Basic, actor)
+		identify(&rec.Basic, actor, s.now())
 		rec.Version++
 		changed, err := s.writeRecord(ctx, tx, id, actor, "field", before, rec)
 		if !changed {

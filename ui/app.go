@@ -33,8 +33,6 @@ type App struct {
 	queue  *queueScreen
 	review *caseScreen
 	admin  *adminScreen
-	// lastMessage is the text of the last dialog shown (for tests).
-	lastMessage string
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
 	// previews caches the previews of stored images.

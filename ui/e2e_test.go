@@ -208,7 +208,7 @@ func submitClean(s session) {
 	}
 	test.Tap(sub.submit)
 	if ed.rec.Status != domain.StatusSubmitted {
-		s.t.Fatalf("status %s after submit: %s", ed.rec.Status, s.a.lastMessage)
+		s.t.Fatalf("status %s after submit", ed.rec.Status)
 	}
 	res := s.step("result").(*resultStep)
 	_ = res

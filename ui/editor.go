@@ -152,8 +152,7 @@ func (e *editor) problemsIn(prefixes ...string) []domain.Problem {
 
 // showError reports a storage or input error in a dialog.
 func (a *App) showError(err error) {
-	a.lastMessage = a.tr.Err(err)
-	dialog.ShowInformation(a.tr.T("dialog.error"), a.lastMessage, a.win)
+	dialog.ShowInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win)
 }
 
 // forgetStep drops what a step registered before it is rebuilt.

@@ -39,8 +39,7 @@ func (a *App) checkIdle() {
 			a.idleDialog = nil
 		}
 		a.setUser(nil)
-		a.lastMessage = a.tr.T("kiosk.signed_out")
-		dialog.ShowInformation(a.tr.T("kiosk.title"), a.lastMessage, a.win)
+		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
 		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
 			a.idleDialog = nil

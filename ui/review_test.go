@@ -146,7 +146,7 @@ func TestReviewLoopEndToEnd(t *testing.T) {
 	sub := stepOf[*submitStep](a)
 	test.Tap(sub.submit)
 	if a.editor.rec.Status != domain.StatusChangeSubmitted {
-		t.Fatalf("change submit: %s (%s)", a.editor.rec.Status, a.lastMessage)
+		t.Fatalf("change submit: %s", a.editor.rec.Status)
 	}
 
 	login(t, a, "440305200002299920", "Review12!")
