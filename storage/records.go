@@ -66,7 +66,7 @@ func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, er
 			return err
 		}
 		id, _ := res.LastInsertId()
-		return s.addEvent(ctx, tx, id, rec.Version, actor.ID, "created", change{new: body})
+		return s.addEvent(ctx, tx, id, rec.Version, actor, "created", change{new: body})
 	})
 	return rec, err
 }
@@ -88,9 +88,11 @@ func identify(b *domain.Basic, a Account, now time.Time) {
 	}
 }
 
-func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actorID int64, kind string, c change) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, kind, path, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		recordID, version, actorID, kind, c.path, nullable(c.old), nullable(c.new), s.now().UnixMilli())
+// addEvent logs one change by actor: a local account (its ID), or a
+// reviewer known only by UUID and name (ID 0: a decision from the hub).
+func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actor Account, kind string, c change) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, actor_uuid, actor_name, kind, path, old, new, at) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)`,
+		recordID, version, actor.ID, actor.UUID, actor.Name, kind, c.path, nullable(c.old), nullable(c.new), s.now().UnixMilli())
 	return err
 }
 
@@ -188,7 +190,7 @@ func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id int64, actor Acc
 		if c.path == "version" {
 			continue
 		}
-		if err := s.addEvent(ctx, tx, id, rec.Version, actor.ID, kind, c); err != nil {
+		if err := s.addEvent(ctx, tx, id, rec.Version, actor, kind, c); err != nil {
 			return false, err
 		}
 	}
@@ -237,7 +239,7 @@ func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *dom
 			return err
 		}
 		out = rec
-		return nil
+		return s.queue(ctx, tx, rec.ID, rec.Version, OutVersion)
 	})
 	return out, err
 }
@@ -251,7 +253,7 @@ func (s *Store) Events(ctx context.Context, actor Account, uuid string) ([]Event
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT id, version, actor_id, kind, path, old, new, at FROM events WHERE record_id = ? ORDER BY id", id)
+		rows, err := tx.QueryContext(ctx, "SELECT id, version, coalesce(actor_id, 0), kind, path, old, new, at FROM events WHERE record_id = ? ORDER BY id", id)
 		if err != nil {
 			return err
 		}

@@ -222,8 +222,8 @@ func (s *Store) Decide(ctx context.Context, reviewer Account, uuid string, versi
 			return ErrStale
 		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, pass, reasons, comment, realname, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, version, reviewer.ID, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, version, reviewer.ID, reviewer.UUID, reviewer.Name, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
 			return err
 		}
 		rec.RealName.Status = d.RealName
@@ -233,9 +233,11 @@ func (s *Store) Decide(ctx context.Context, reviewer Account, uuid string, versi
 		}
 		if d.Pass {
 			body, _ := json.Marshal(rec)
-			_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
+			if _, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id); err != nil {
+				return err
+			}
 		}
-		return err
+		return s.queue(ctx, tx, uuid, version, OutDecision)
 	})
 }
 
@@ -248,7 +250,7 @@ func (s *Store) Decisions(ctx context.Context, actor Account, uuid string) ([]De
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT version, reviewer_id, pass, reasons, comment, realname, at FROM decisions WHERE record_id = ? ORDER BY id", id)
+		rows, err := tx.QueryContext(ctx, "SELECT version, coalesce(reviewer_id, 0), pass, reasons, comment, realname, at FROM decisions WHERE record_id = ? ORDER BY id", id)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,123 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"caiji/domain"
+	"caiji/wire"
+
+	"github.com/google/uuid"
+)
+
+// ImportVersion stores, on a review station, a submitted version pulled
+// from the hub, as if the candidate had submitted it here: the record (new
+// or moved to this version), its immutable snapshot, its images, and the
+// hub's receipt (so the decision on it goes back to the hub). The
+// candidate gets a local account that cannot sign in (disabled, no
+// password): it only names whose record it is. images holds every blob the
+// version names, already checked against its digest. The same version
+// twice changes nothing. cursor is the feed position, stored with it.
+func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[string][]byte, cursor int64) error {
+	if err := v.Check(); err != nil {
+		return err
+	}
+	var rec domain.Record
+	if err := json.Unmarshal(v.Document, &rec); err != nil {
+		return fmt.Errorf("storage: version %s/%d: %w", v.Record, v.N, err)
+	}
+	if rec.ID != v.Record || rec.Version != v.N {
+		return fmt.Errorf("storage: version %s/%d holds record %s/%d", v.Record, v.N, rec.ID, rec.Version)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind string
+		if err := tx.QueryRowContext(ctx, "SELECT kind FROM station WHERE id = 1").Scan(&kind); err != nil {
+			return err
+		}
+		if kind != StationReview {
+			return ErrForbidden
+		}
+		if err := setFeedCursor(ctx, tx, "station", cursor); err != nil {
+			return err
+		}
+		owner, err := s.remoteCandidate(ctx, tx, v.Person)
+		if err != nil {
+			return err
+		}
+		var id, have int64
+		var data string
+		err = tx.QueryRowContext(ctx, "SELECT id, version, data FROM records WHERE uuid = ?", v.Record).Scan(&id, &have, &data)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			id, err = s.insertRemoteRecord(ctx, tx, owner, &rec, v.Document)
+		case err != nil:
+		case have >= int64(v.N):
+			return nil // already here
+		default:
+			_, err = s.writeRecord(ctx, tx, id, owner, "received", []byte(data), &rec)
+		}
+		if err != nil {
+			return err
+		}
+		for _, a := range recordAttachments(&rec) {
+			body, ok := images[a.SHA256]
+			if !ok || wire.Digest(body) != a.SHA256 {
+				return fmt.Errorf("storage: version %s/%d lacks image %s", v.Record, v.N, a.SHA256)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, data, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+				a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, body, s.now().Unix()); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, a.SHA256); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE records SET submitted_at = ? WHERE id = ?", v.ReceivedAt.Unix(), id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?)", id, v.N, string(v.Document), s.now().Unix()); err != nil {
+			return err
+		}
+		return putReceipt(ctx, tx, wire.Receipt{Record: v.Record, N: v.N, SHA256: v.SHA256, ReceivedAt: v.ReceivedAt})
+	})
+}
+
+// remoteCandidate finds the local account of the person a pulled version
+// belongs to, making a disabled one (no password) the first time.
+func (s *Store) remoteCandidate(ctx context.Context, tx *sql.Tx, p wire.Person) (Account, error) {
+	a, err := scanAccount(tx.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts WHERE id_number = ?", domain.NormalizeIDNumber(p.IDNumber)))
+	if err == nil {
+		if a.Role != RoleCandidate {
+			return a, ErrForbidden // staff of this station: their own record is never reviewed here
+		}
+		return a, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return a, err
+	}
+	a = Account{UUID: uuid.NewString(), IDType: domain.IDType(p.IDType), IDNumber: domain.NormalizeIDNumber(p.IDNumber), Name: p.Name,
+		Role: RoleCandidate, Disabled: true, CreatedAt: s.now().Truncate(time.Second)}
+	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (uuid, id_type, id_number, name, phone, password_hash, role, disabled, created_at)
+		VALUES (?, ?, ?, ?, '', '', 'candidate', 1, ?)`, a.UUID, string(a.IDType), a.IDNumber, a.Name, a.CreatedAt.Unix())
+	if err != nil {
+		return a, err
+	}
+	a.ID, err = res.LastInsertId()
+	return a, err
+}
+
+func (s *Store) insertRemoteRecord(ctx context.Context, tx *sql.Tx, owner Account, rec *domain.Record, doc []byte) (int64, error) {
+	now := s.now().Unix()
+	res, err := tx.ExecContext(ctx, `INSERT INTO records (uuid, owner_id, version, status, department, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		rec.ID, owner.ID, rec.Version, string(rec.Status), rec.Department.Code(), string(doc), now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, _ := res.LastInsertId()
+	return id, s.addEvent(ctx, tx, id, rec.Version, owner, "created", change{new: doc})
+}

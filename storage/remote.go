@@ -1,0 +1,122 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+
+	"caiji/domain"
+	"caiji/wire"
+)
+
+// ApplyDecision applies a decision pulled from the hub to the local copy of
+// its record, exactly as a local reviewer's would be: the status follows
+// the verdict, the changes are events, the decision is kept. The reviewer
+// is known by UUID and name only; no local account stands behind them. A
+// decision already here, or on a record this station does not hold (a
+// kiosk purged it), changes nothing. cursor is the feed position it came
+// from, stored in the same transaction, so a decision is applied once.
+func (s *Store) ApplyDecision(ctx context.Context, d *wire.Decision, principal string, cursor int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := setFeedCursor(ctx, tx, principal, cursor); err != nil {
+			return err
+		}
+		var id int64
+		var data string
+		err := tx.QueryRowContext(ctx, "SELECT id, data FROM records WHERE uuid = ?", d.Record).Scan(&id, &data)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		rec := new(domain.Record)
+		if err := json.Unmarshal([]byte(data), rec); err != nil {
+			return err
+		}
+		if rec.Version != d.N {
+			return ErrStale
+		}
+		before := []byte(data)
+		pass := d.Verdict == wire.Pass
+		if rec.Status, err = domain.Decided(rec.Status, pass); err != nil {
+			return ErrStale
+		}
+		rec.RealName.Status = realNameAfter(pass, d.Reasons)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+			id, d.N, d.Reviewer.UUID, d.Reviewer.Name, pass, strings.Join(d.Reasons, ","), d.Comment, string(rec.RealName.Status), d.At.Unix()); err != nil {
+			return err
+		}
+		rec.Version++
+		reviewer := Account{UUID: d.Reviewer.UUID, Name: d.Reviewer.Name, Role: RoleReviewer}
+		if _, err := s.writeRecord(ctx, tx, id, reviewer, "decided", before, rec); err != nil {
+			return err
+		}
+		if pass {
+			body, _ := json.Marshal(rec)
+			_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
+		}
+		return err
+	})
+}
+
+// realNameAfter is the real-name status a hub decision implies (the
+// decision does not carry it): failed when a rejection names a reason about
+// the real-name material, verified otherwise.
+func realNameAfter(pass bool, reasons []string) domain.RealNameStatus {
+	if !pass {
+		for _, code := range reasons {
+			if r := domain.ReasonByCode(code); r != nil && slices.Contains(r.Fields, "realname") {
+				return domain.RealNameFailed
+			}
+		}
+	}
+	return domain.RealNameVerified
+}
+
+// SetFeedCursor moves a feed's cursor past items that change nothing here
+// (the station's own versions coming back).
+func (s *Store) SetFeedCursor(ctx context.Context, principal string, cursor int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return setFeedCursor(ctx, tx, principal, cursor) })
+}
+
+// recordAttachments finds every attachment of a record, wherever the
+// record's type puts one, so a field added later travels without a change
+// here.
+func recordAttachments(rec *domain.Record) []*domain.Attachment {
+	var out []*domain.Attachment
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() {
+				return
+			}
+			if a, ok := v.Interface().(*domain.Attachment); ok {
+				out = append(out, a)
+				return
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(rec))
+	return out
+}
