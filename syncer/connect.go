@@ -1,0 +1,33 @@
+package syncer
+
+import (
+	"context"
+	"crypto/tls"
+
+	"caiji/storage"
+	"caiji/wire"
+)
+
+// Connect enrols a kiosk or review station with the one-time code the
+// hub's administrator gave (`caiji-hub station add`): the hub learns the
+// station's signing key, and the station takes the UUID and kind the hub
+// gave it. A code made for another kind of station is refused here (the hub
+// has spent it: the administrator makes another).
+func Connect(ctx context.Context, store *storage.Store, keys *Keys, tlsConf *tls.Config, hub, code string) (*wire.Station, error) {
+	info, err := store.StationInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if info.Kind == storage.StationCandidate {
+		return nil, storage.ErrWrongStationKind
+	}
+	c, err := NewClient(hub, tlsConf, info.UUID, nil)
+	if err != nil {
+		return nil, err
+	}
+	st, err := c.Enrol(ctx, code, keys.Public())
+	if err != nil {
+		return nil, err
+	}
+	return st, store.SetEnrolled(ctx, hub, st.UUID, st.Kind)
+}
