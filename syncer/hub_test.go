@@ -73,7 +73,7 @@ func newTestHub(t *testing.T) *testHub {
 // Start serves the hub; it may be called again after Stop.
 func (h *testHub) Start() {
 	h.t.Helper()
-	var handler http.Handler = hub.New(h.Store, domaintest.Catalog(h.t), slog.New(slog.NewTextHandler(os.Stderr, nil)), hub.Config{Rate: 1000, Burst: 1000}).Handler()
+	var handler http.Handler = hub.New(h.Store, domaintest.Catalog(h.t), slog.New(slog.DiscardHandler), hub.Config{Rate: 1000, Burst: 1000}).Handler()
 	if h.Wrap != nil {
 		handler = h.Wrap(handler)
 	}
