@@ -1,0 +1,103 @@
+package syncer
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"caiji/domain"
+	"caiji/hub/store"
+	"caiji/storage"
+)
+
+// kioskStation makes an enrolled kiosk with its staff account.
+func kioskStation(t *testing.T, h *testHub) *station {
+	t.Helper()
+	k := newStation(t, h)
+	if _, err := k.Store.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Connect(ctx, k.Store, k.W.keys, k.W.tlsConf, h.URL, h.addStation(store.Kiosk)); err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// dbBytes reads caiji.db and its write-ahead log as they are on disk.
+func (s *station) dbBytes() []byte {
+	s.t.Helper()
+	var all []byte
+	for _, name := range []string{storage.FileName, storage.FileName + "-wal"} {
+		b, err := os.ReadFile(filepath.Join(s.dir, name))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			s.t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	return all
+}
+
+// Once the hub confirms a kiosk candidate's submission, the kiosk keeps
+// nothing of them: not the rows, and not the bytes in the database files.
+// The receipt remains, found by the code shown at submission.
+func TestKioskForgetsConfirmedCandidate(t *testing.T) {
+	h := newTestHub(t)
+	h.Start()
+	k := kioskStation(t, h)
+	const id = "110101199003079913"
+	me := k.register(id, "13800138000")
+	rec := k.submit(me)
+	code, err := k.Store.SubmissionCode(ctx, me, rec.ID, rec.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A second candidate, still typing, must stay.
+	other := k.register("440305200002299920", "13900139000")
+	if _, err := k.Store.MyRecord(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	photoChunk := images["photo"][len(images["photo"])/2:][:64]
+	before := k.dbBytes()
+	if !bytes.Contains(before, []byte(id)) || !bytes.Contains(before, photoChunk) {
+		t.Fatal("the test's markers are not in the database to begin with")
+	}
+
+	k.sync()
+	if n := h.count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
+		t.Fatalf("hub holds %d versions", n)
+	}
+	after := k.dbBytes()
+	for name, data := range images {
+		if bytes.Contains(after, data[len(data)/2:][:64]) {
+			t.Errorf("bytes of the %s image remain in the database files", name)
+		}
+	}
+	for _, mark := range []string{id, "13800138000"} { // the receipt keeps the record UUID only
+		if bytes.Contains(after, []byte(mark)) {
+			t.Errorf("%s remains in the database files", mark)
+		}
+	}
+	if _, err := k.Store.Login(ctx, id, password); !errors.Is(err, storage.ErrBadCredentials) {
+		t.Errorf("the purged candidate can still log in: %v", err)
+	}
+	rc, err := k.Store.ReceiptByCode(ctx, code)
+	if err != nil || rc.Record != rec.ID || rc.Version != rec.Version || rc.ReceivedAt.IsZero() {
+		t.Fatalf("receipt by code %s: %+v %v", code, rc, err)
+	}
+	if _, err := k.Store.Login(ctx, "440305200002299920", password); err != nil {
+		t.Fatalf("the other candidate was deleted too: %v", err)
+	}
+	if err := k.Store.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// A draft never submitted goes after the staff's number of days.
+	k.Store.SetClock(func() time.Time { return time.Now().Add(8 * 24 * time.Hour) })
+	k.sync()
+	if _, err := k.Store.Login(ctx, "440305200002299920", password); !errors.Is(err, storage.ErrBadCredentials) {
+		t.Fatalf("a stale draft was kept: %v", err)
+	}
+}
