@@ -5,6 +5,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -22,13 +23,22 @@ import (
 // appID must match FyneApp.toml.
 const appID = "cn.caiji.desktop"
 
+// commands are the set-up commands run from a terminal instead of the window.
+var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
+	"admin":   adminMain,
+	"kiosk":   kioskMain,
+	"station": stationMain,
+}
+
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "admin" {
-		if err := adminMain(os.Args[2:], os.Stdin, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "caiji admin:", err)
-			os.Exit(1)
+	if len(os.Args) > 1 {
+		if cmd, ok := commands[os.Args[1]]; ok {
+			if err := cmd(os.Args[2:], os.Stdin, os.Stdout); err != nil {
+				fmt.Fprintf(os.Stderr, "caiji %s: %v\n", os.Args[1], err)
+				os.Exit(1)
+			}
+			return
 		}
-		return
 	}
 	dataDir := flag.String("data", "", "data folder (default: the per-user application data folder)")
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
