@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"caiji/domain"
@@ -63,14 +64,15 @@ func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[s
 		if err != nil {
 			return err
 		}
-		for _, a := range recordAttachments(&rec) {
+		for _, a := range rec.Attachments() {
 			body, ok := images[a.SHA256]
 			if !ok || wire.Digest(body) != a.SHA256 {
 				return fmt.Errorf("storage: version %s/%d lacks image %s", v.Record, v.N, a.SHA256)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, data, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-				a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, body, s.now().Unix()); err != nil {
+			// The facts are the hub's: it measured the image with the same code.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+				a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, strings.Join(a.Warnings, ","), body, s.now().Unix()); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, a.SHA256); err != nil {

@@ -190,7 +190,7 @@ func (s *Store) OutgoingVersion(ctx context.Context, it OutboxItem) (*Outgoing, 
 			return err
 		}
 		var blobs []string
-		for _, a := range recordAttachments(&rec) {
+		for _, a := range rec.Attachments() {
 			blobs = append(blobs, a.SHA256)
 		}
 		p := wire.Person{IDType: string(out.Owner.IDType), IDNumber: out.Owner.IDNumber, Name: out.Owner.Name}

@@ -41,10 +41,10 @@ func scanReceipt(row interface{ Scan(...any) error }) (Receipt, error) {
 // ReceiptFor returns the hub's receipt of a record's version for the
 // record's owner (审核结果 shows 已送达审核部门 with its time), or ErrNotFound
 // while the hub does not have it.
-func (s *Store) ReceiptFor(ctx context.Context, owner Account, recordUUID string, version int) (Receipt, error) {
+func (s *Store) ReceiptFor(ctx context.Context, sess Session, recordUUID string, version int) (Receipt, error) {
 	var r Receipt
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, _, err := ownRecord(ctx, tx, owner, recordUUID); err != nil {
+		if _, _, _, err := s.ownRecord(ctx, tx, sess, recordUUID); err != nil {
 			return err
 		}
 		var err error
@@ -63,10 +63,10 @@ func (s *Store) ReceiptByCode(ctx context.Context, code string) (Receipt, error)
 // SubmissionCode is the receipt code of the version a candidate just
 // submitted, computed from the snapshot as the hub will hash it, so it can
 // be shown (and printed) before the hub has it.
-func (s *Store) SubmissionCode(ctx context.Context, owner Account, recordUUID string, version int) (string, error) {
+func (s *Store) SubmissionCode(ctx context.Context, sess Session, recordUUID string, version int) (string, error) {
 	var code string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, err := ownRecord(ctx, tx, owner, recordUUID)
+		_, id, _, err := s.ownRecord(ctx, tx, sess, recordUUID)
 		if err != nil {
 			return err
 		}

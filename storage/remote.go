@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -86,37 +85,4 @@ func realNameAfter(pass bool, reasons []string) domain.RealNameStatus {
 // (the station's own versions coming back).
 func (s *Store) SetFeedCursor(ctx context.Context, principal string, cursor int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return setFeedCursor(ctx, tx, principal, cursor) })
-}
-
-// recordAttachments finds every attachment of a record, wherever the
-// record's type puts one, so a field added later travels without a change
-// here.
-func recordAttachments(rec *domain.Record) []*domain.Attachment {
-	var out []*domain.Attachment
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if v.IsNil() {
-				return
-			}
-			if a, ok := v.Interface().(*domain.Attachment); ok {
-				out = append(out, a)
-				return
-			}
-			walk(v.Elem())
-		case reflect.Struct:
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
-				}
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(rec))
-	return out
 }

@@ -77,14 +77,19 @@ func (s *Store) SetEnrolled(ctx context.Context, hub, stationUUID, kind string) 
 var ErrWrongStationKind = errors.New("storage: the hub enrolled this station as another kind")
 
 // SetDraftDays sets how long a kiosk keeps a draft never submitted; only
-// the kiosk's staff (its admin account) may.
-func (s *Store) SetDraftDays(ctx context.Context, staff Account, days int) error {
-	if staff.Role != RoleAdmin || days < 1 || days > 365 {
-		return ErrForbidden
+// the kiosk's staff (its administrator) may.
+func (s *Store) SetDraftDays(ctx context.Context, staff Session, days int) error {
+	if days < 1 || days > 365 {
+		return ErrBadDraftDays
 	}
-	_, err := s.db.ExecContext(ctx, "UPDATE station SET draft_days = ? WHERE id = 1", days)
-	return classify(err)
+	return s.asAdmin(ctx, staff, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE station SET draft_days = ? WHERE id = 1", days)
+		return err
+	})
 }
+
+// ErrBadDraftDays: the number of days a kiosk keeps drafts is 1 to 365.
+var ErrBadDraftDays = errors.New("storage: drafts are kept 1 to 365 days")
 
 // MarkSynced records when a sync last reached the hub.
 func (s *Store) MarkSynced(ctx context.Context, at time.Time) error {

@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -76,14 +77,17 @@ func TestKilledMidSendResumes(t *testing.T) {
 
 	child := exec.Command(os.Args[0], "-test.run=^TestSyncChild$", "-test.count=1")
 	child.Env = append(os.Environ(), "CAIJI_SYNC_CHILD_DIR="+pc.dir, "CAIJI_SYNC_CHILD_CA="+h.CAFile)
+	var childOut bytes.Buffer
+	child.Stdout, child.Stderr = &childOut, &childOut
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
 	select {
 	case <-stalled:
-	case <-time.After(30 * time.Second):
+	case <-time.After(2 * time.Minute):
 		child.Process.Kill()
-		t.Fatal("the child never reached the fourth image")
+		child.Wait()
+		t.Fatalf("the child never reached the fourth image:\n%s", childOut.String())
 	}
 	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -95,6 +99,7 @@ func TestKilledMidSendResumes(t *testing.T) {
 	}
 
 	pc.open(h)
+	me = pc.login("110101199003079913")
 	items := pc.outbox()
 	if len(items) != 1 || items[0].State != storage.OutQueued {
 		t.Fatalf("outbox after the kill: %+v", items)

@@ -12,17 +12,16 @@ import (
 
 // reviewStation makes an enrolled review station for 海淀区 with one
 // reviewer.
-func reviewStation(t *testing.T, h *testHub) (*station, storage.Account) {
+func reviewStation(t *testing.T, h *testHub) (*station, storage.Session) {
 	t.Helper()
 	rs := newStation(t, h)
-	admin, err := rs.Store.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password})
-	if err != nil {
+	if _, err := rs.Store.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
 		t.Fatal(err)
 	}
-	reviewer, err := rs.Store.CreateReviewer(ctx, admin, domain.Registration{IDType: domain.IDMainland, IDNumber: "440305200002299920", Name: "李审核", Password: password, Confirm: password}, []string{"110108"})
-	if err != nil {
+	if _, err := rs.Store.CreateReviewer(ctx, rs.login("120101198512319986"), domain.Registration{IDType: domain.IDMainland, IDNumber: "440305200002299920", Name: "李审核", Password: password, Confirm: password}, []string{"110108"}); err != nil {
 		t.Fatal(err)
 	}
+	reviewer := rs.login("440305200002299920")
 	if _, err := Connect(ctx, rs.Store, rs.W.keys, rs.W.tlsConf, h.URL, h.addStation(store.Review, "110108")); err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +30,7 @@ func reviewStation(t *testing.T, h *testHub) (*station, storage.Account) {
 
 // decide has the review station pull, judge the record's version awaiting
 // review, and push the decision.
-func decide(t *testing.T, rs *station, reviewer storage.Account, record string, pass bool, reasons ...string) {
+func decide(t *testing.T, rs *station, reviewer storage.Session, record string, pass bool, reasons ...string) {
 	t.Helper()
 	rs.sync()
 	c, err := rs.Store.OpenForReview(ctx, reviewer, record)

@@ -5,7 +5,6 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
-	"caiji/domain/photo"
 	"caiji/storage"
 )
 
@@ -57,14 +56,24 @@ func (s *station) sync() {
 }
 
 // register makes a candidate account on the station.
-func (s *station) register(id, phone string) storage.Account {
+func (s *station) register(id, phone string) storage.Session {
 	s.t.Helper()
-	a, err := s.Store.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三",
+	in, err := s.Store.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三",
 		Password: password, Confirm: password, Phone: phone})
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	return a
+	return in.Session
+}
+
+// login signs an account of the station in.
+func (s *station) login(id string) storage.Session {
+	s.t.Helper()
+	in, err := s.Store.Login(ctx, id, password)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return in.Session
 }
 
 // images are real JPEGs for every attachment of domaintest.ValidRecord,
@@ -77,56 +86,42 @@ var images = func() map[string][]byte {
 	return m
 }()
 
-// fillReal fills the account's record with the valid fixture and stores a
-// real image for each attachment, with the facts the photo code finds.
-func (s *station) fillReal(a storage.Account) *domain.Record {
+// fillReal fills the session's record with the valid fixture and stores a
+// real image for each attachment, with the facts storage measured.
+func (s *station) fillReal(a storage.Session) *domain.Record {
 	s.t.Helper()
 	rec, err := s.Store.MyRecord(ctx, a)
 	if err != nil {
 		s.t.Fatal(err)
 	}
 	rules := domaintest.Catalog(s.t).Photo
-	facts := map[string]*domain.Attachment{}
+	kinds := map[string]domain.AttachmentKind{"photo": domain.AttPhoto, "front": domain.AttIDFront, "back": domain.AttIDBack,
+		"handheld": domain.AttIDHandheld, "id_front": domain.AttIDFront, "id_back": domain.AttIDBack, "diploma": domain.AttDiploma,
+		"degree": domain.AttDegree, "appointment": domain.AttAppointment, "proof": domain.AttAccountingProof, "social": domain.AttSocialInsurance}
+	facts := map[string]domain.Attachment{}
 	for name, data := range images {
-		kind := domain.AttDiploma
-		var rep *photo.Report
-		if name == "photo" {
-			rep, err = photo.CheckPhoto(data, rules)
-			kind = domain.AttPhoto
-		} else {
-			rep, err = photo.CheckDocument(data, kind, rules)
-		}
-		if err != nil || !rep.OK() {
-			s.t.Fatalf("%s: %v %v", name, err, rep.Problems)
-		}
-		f := rep.Facts
-		facts[name] = &f
-	}
-	for name, data := range images {
-		f := *facts[name]
-		if err := s.Store.PutAttachment(ctx, a, rec.ID, f, data); err != nil {
-			s.t.Fatal(err)
+		if facts[name], err = s.Store.PutAttachment(ctx, a, rec.ID, kinds[name], data, rules); err != nil {
+			s.t.Fatalf("%s: %v", name, err)
 		}
 	}
 	out, err := s.Store.UpdateRecord(ctx, a, rec.ID, func(r *domain.Record) {
 		v := domaintest.ValidRecord()
 		v.ID, v.Version, v.Status = r.ID, r.Version, r.Status
-		set := func(att **domain.Attachment, name string, kind domain.AttachmentKind) {
-			f := *facts[name]
-			f.Kind = kind
+		set := func(att **domain.Attachment, name string) {
+			f := facts[name]
 			*att = &f
 		}
-		set(&v.RealName.Front, "front", domain.AttIDFront)
-		set(&v.RealName.Back, "back", domain.AttIDBack)
-		set(&v.RealName.Handheld, "handheld", domain.AttIDHandheld)
-		set(&v.Basic.Photo, "photo", domain.AttPhoto)
-		set(&v.Basic.IDFront, "id_front", domain.AttIDFront)
-		set(&v.Basic.IDBack, "id_back", domain.AttIDBack)
-		set(&v.Education[0].Diploma, "diploma", domain.AttDiploma)
-		set(&v.Education[0].DegreeCert, "degree", domain.AttDegree)
-		set(&v.Work[0].Posts[0].Appointment, "appointment", domain.AttAppointment)
-		set(&v.Work[0].Posts[0].Proof, "proof", domain.AttAccountingProof)
-		set(&v.Work[0].SocialInsurance, "social", domain.AttSocialInsurance)
+		set(&v.RealName.Front, "front")
+		set(&v.RealName.Back, "back")
+		set(&v.RealName.Handheld, "handheld")
+		set(&v.Basic.Photo, "photo")
+		set(&v.Basic.IDFront, "id_front")
+		set(&v.Basic.IDBack, "id_back")
+		set(&v.Education[0].Diploma, "diploma")
+		set(&v.Education[0].DegreeCert, "degree")
+		set(&v.Work[0].Posts[0].Appointment, "appointment")
+		set(&v.Work[0].Posts[0].Proof, "proof")
+		set(&v.Work[0].SocialInsurance, "social")
 		*r = *v
 	})
 	if err != nil {
@@ -136,7 +131,7 @@ func (s *station) fillReal(a storage.Account) *domain.Record {
 }
 
 // submit fills and submits the account's record.
-func (s *station) submit(a storage.Account) *domain.Record {
+func (s *station) submit(a storage.Session) *domain.Record {
 	s.t.Helper()
 	rec := s.fillReal(a)
 	rec, err := s.Store.Submit(ctx, a, rec.ID, domaintest.Catalog(s.t))

@@ -291,10 +291,14 @@ func (w *Worker) credential(ctx context.Context, c *Client, info storage.Station
 	return t.Token, nil
 }
 
-// SignIn signs a person of this PC in to the hub with the password they
+// SignIn signs the session's person in to the hub with the password they
 // just gave, and keeps the token so their submissions go out later without
 // them. The first sign-in registers them on the hub.
-func (w *Worker) SignIn(ctx context.Context, a storage.Account, login, password string) error {
+func (w *Worker) SignIn(ctx context.Context, sess storage.Session, login, password string) error {
+	a, err := w.store.Me(ctx, sess)
+	if err != nil {
+		return err
+	}
 	c, info, err := w.hubClient(ctx)
 	if err != nil || c == nil {
 		return err

@@ -105,7 +105,7 @@ func (s *adminScreen) create() {
 		return
 	}
 	r := domain.Registration{IDType: domain.IDMainland, IDNumber: s.id.Text, Name: s.name.Text, Phone: s.phone.Text, Password: s.password.Text, Confirm: s.password.Text}
-	_, err := s.app.store.CreateReviewer(context.Background(), *s.app.user, r, s.chosen)
+	_, err := s.app.store.CreateReviewer(context.Background(), s.app.sess, r, s.chosen)
 	if err != nil {
 		setStatus(s.status, s.app.tr.Err(err), widget.DangerImportance)
 		return
@@ -124,7 +124,7 @@ func (s *adminScreen) create() {
 func (s *adminScreen) refresh() {
 	t := s.app.tr
 	s.list.RemoveAll()
-	rs, err := s.app.store.Reviewers(context.Background(), *s.app.user)
+	rs, err := s.app.store.Reviewers(context.Background(), s.app.sess)
 	if err != nil {
 		s.list.Add(widget.NewLabel(t.Err(err)))
 		return
@@ -145,7 +145,7 @@ func (s *adminScreen) refresh() {
 			label.Importance = widget.LowImportance
 		}
 		toggle := widget.NewButton(t.T(key), func() {
-			if err := s.app.store.SetDisabled(context.Background(), *s.app.user, r.ID, !r.Disabled); err != nil {
+			if err := s.app.store.SetDisabled(context.Background(), s.app.sess, r.ID, !r.Disabled); err != nil {
 				s.app.showError(err)
 			}
 			s.refresh()

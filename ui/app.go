@@ -21,8 +21,10 @@ type App struct {
 	cat   *domain.Catalog
 	tr    *Translator
 
-	// user is the signed-in account; nil while nobody is.
-	user   *storage.Account
+	// user is the signed-in account, for display; nil while nobody is.
+	user *storage.Account
+	// sess is the signed-in session: what storage checks every call against.
+	sess   storage.Session
 	editor *editor
 
 	tabs    *container.AppTabs
@@ -90,9 +92,17 @@ func (a *App) User() *storage.Account { return a.user }
 // after 账户 are locked and show only what they are for; signing out saves
 // what is pending and clears every form, so the next person at a kiosk sees
 // nothing of the last one.
-func (a *App) setUser(u *storage.Account) {
+func (a *App) setUser(in *storage.SignIn) {
 	if a.editor != nil {
 		a.editor.flush()
+	}
+	if a.user != nil {
+		a.store.SignOut(a.sess)
+	}
+	var u *storage.Account
+	a.sess = storage.Session{}
+	if in != nil {
+		u, a.sess = &in.Account, in.Session
 	}
 	a.user, a.editor, a.steps = u, nil, nil
 	a.touch()

@@ -37,7 +37,7 @@ func newEditor(a *App) *editor { return &editor{app: a, fields: map[string]*fiel
 
 // load fetches (or creates) the account's record.
 func (e *editor) load() error {
-	rec, err := e.app.store.MyRecord(context.Background(), *e.app.user)
+	rec, err := e.app.store.MyRecord(context.Background(), e.app.sess)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (e *editor) commit(fn func(*domain.Record)) {
 	if !e.editable() {
 		return
 	}
-	rec, err := e.app.store.UpdateRecord(context.Background(), *e.app.user, e.rec.ID, fn)
+	rec, err := e.app.store.UpdateRecord(context.Background(), e.app.sess, e.rec.ID, fn)
 	if err != nil {
 		e.app.showError(err)
 		return

@@ -18,6 +18,8 @@ var storageErrors = []struct {
 	{storage.ErrDiskFull, "err.disk_full"},
 	{storage.ErrIDNumberTaken, "err.id_taken"},
 	{storage.ErrPhoneTaken, "err.phone_taken"},
+	{storage.ErrIDNumberIsPhone, "err.id_is_phone"},
+	{storage.ErrPhoneIsIDNumber, "err.phone_is_id"},
 	{storage.ErrBadCredentials, "err.bad_credentials"},
 	{storage.ErrDisabled, "err.disabled"},
 	{storage.ErrForbidden, "err.forbidden"},
@@ -27,6 +29,16 @@ var storageErrors = []struct {
 	{storage.ErrStale, "err.stale"},
 	{storage.ErrNoReason, "err.no_reason"},
 	{storage.ErrAdminExists, "err.admin_exists"},
+	{storage.ErrBusy, "err.busy"},
+	{storage.ErrSignedOut, "err.signed_out"},
+	{storage.ErrUnlinkedImage, "err.unlinked_image"},
+	{domain.ErrOwnRecord, "err.own_record"},
+	{domain.ErrNotSubmitted, "err.not_submitted"},
+	{domain.ErrNotAwaitingReview, "err.not_awaiting_review"},
+	{domain.ErrUnknownReason, "err.unknown_reason"},
+	{domain.ErrRealNameUndecided, "err.realname_undecided"},
+	{domain.ErrPassWithoutRealName, "err.pass_without_realname"},
+	{domain.ErrDepartmentTooBroad, "err.department_too_broad"},
 }
 
 func matches(err, target error) bool { return errors.Is(err, target) }

@@ -88,7 +88,7 @@ func reasonList(tr *Translator, codes []string) string {
 }
 
 // historyView loads and shows a record's timeline for actor.
-func (a *App) historyView(actor storage.Account, recordID string) fyne.CanvasObject {
+func (a *App) historyView(actor storage.Session, recordID string) fyne.CanvasObject {
 	ctx := context.Background()
 	events, err := a.store.Events(ctx, actor, recordID)
 	if err != nil {

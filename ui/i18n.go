@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -85,7 +86,15 @@ func (t *Translator) Err(err error) string {
 		}
 	}
 	if le := lockedError(err); le != nil {
-		return t.T("err.locked", le.Until.Local().Format("15:04"))
+		key := "err.locked"
+		if le.Station {
+			key = "err.station_locked"
+		}
+		return t.T(key, le.Until.In(domain.Shanghai).Format("15:04"))
+	}
+	var lf *domain.LockedFieldError
+	if errors.As(err, &lf) {
+		return t.T("err.locked_field", lf.Field)
 	}
 	return t.T("err.unexpected", strings.TrimPrefix(err.Error(), "storage: "))
 }

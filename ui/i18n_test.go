@@ -4,7 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
+
+	"caiji/storage"
 )
 
 // TestTranslationsComplete fails when a key exists in one language and not
@@ -77,6 +81,23 @@ func TestResolveLanguage(t *testing.T) {
 		t.Setenv("LANGUAGE", "")
 		if got := ResolveLanguage(tt.flag); got != tt.want {
 			t.Errorf("ResolveLanguage(%q) with locale %q = %q, want %q", tt.flag, tt.env, got, tt.want)
+		}
+	}
+}
+
+// TestLockoutShownInBeijingTime: the lock-out ends at 09:15 in Beijing
+// whatever zone the machine is set to.
+func TestLockoutShownInBeijingTime(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	time.Local = time.FixedZone("EST", -5*3600)
+	tr, err := NewTranslator(LangZh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	until := time.Date(2026, 11, 27, 1, 15, 0, 0, time.UTC)
+	for _, le := range []*storage.LockedError{{Until: until}, {Until: until, Station: true}} {
+		if got := tr.Err(le); !strings.Contains(got, "北京时间 09:15") {
+			t.Errorf("lock-out shown as %q", got)
 		}
 	}
 }

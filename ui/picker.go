@@ -146,7 +146,7 @@ func (p *imagePicker) showStored() {
 	}
 	// Loading waits until the screen is laid out, so the image work never
 	// runs beside the layout.
-	user, sha := *p.app.user, att.SHA256
+	user, sha := p.app.sess, att.SHA256
 	p.app.afterLayout = append(p.app.afterLayout, func() {
 		p.jobs.Add(1)
 		go func() {
@@ -236,7 +236,7 @@ func (p *imagePicker) load(data []byte) {
 			p.showImage(p.before, small)
 			p.setChecks(rep.Facts, rep.Problems)
 			if domain.Errors(rep.Problems) == 0 {
-				p.store(data, rep.Facts)
+				p.store(data)
 				return
 			}
 			setStatus(p.status, p.app.tr.T("picker.needs_fix"), widget.WarningImportance)
@@ -343,16 +343,17 @@ func (p *imagePicker) useFixed() {
 	if p.fixed == nil {
 		return
 	}
-	p.store(p.fixed.Data, p.fixed.Report.Facts)
+	p.store(p.fixed.Data)
 	p.use.Hide()
 	p.fix.Hide()
 	p.controls.Hide()
 }
 
-// store saves the image and points the record at it.
-func (p *imagePicker) store(data []byte, facts domain.Attachment) {
-	facts.Kind = p.kind
-	if err := p.app.store.PutAttachment(context.Background(), *p.app.user, p.app.editor.rec.ID, facts, data); err != nil {
+// store saves the image and points the record at it, with the facts
+// storage measured.
+func (p *imagePicker) store(data []byte) {
+	facts, err := p.app.store.PutAttachment(context.Background(), p.app.sess, p.app.editor.rec.ID, p.kind, data, p.app.cat.Photo)
+	if err != nil {
 		p.fail(err)
 		return
 	}
@@ -375,7 +376,7 @@ func (p *imagePicker) saveFile() {
 	if att == nil {
 		return
 	}
-	data, err := p.app.store.Attachment(context.Background(), *p.app.user, att.SHA256)
+	data, err := p.app.store.Attachment(context.Background(), p.app.sess, att.SHA256)
 	if err != nil {
 		p.fail(err)
 		return

@@ -53,7 +53,7 @@ func (s *caseScreen) content() fyne.CanvasObject {
 
 // open loads a record for review; what it shows is the submitted snapshot.
 func (s *caseScreen) open(id string) error {
-	c, err := s.app.store.OpenForReview(context.Background(), *s.app.user, id)
+	c, err := s.app.store.OpenForReview(context.Background(), s.app.sess, id)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (s *caseScreen) build() {
 	s.body.Add(s.realNameCard())
 	s.body.Add(widget.NewCard(t.T("case.fields"), "", s.summary()))
 	s.body.Add(s.decisionCard())
-	s.body.Add(a.historyView(*a.user, s.id))
+	s.body.Add(a.historyView(a.sess, s.id))
 }
 
 // realNameCard shows the three ID images against the account's identity.
@@ -120,7 +120,7 @@ func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) f
 			s.zoom(name, decoded)
 		}
 	})
-	user, sha := *s.app.user, att.SHA256
+	user, sha := s.app.sess, att.SHA256
 	s.pending = append(s.pending, func() {
 		s.jobs.Add(1)
 		go s.load(user, sha, func(d *photo.Decoded, preview image.Image, err error) {
@@ -138,7 +138,7 @@ func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) f
 
 // load reads and decodes one image for the screen; show runs on the UI
 // goroutine with the result.
-func (s *caseScreen) load(user storage.Account, sha string, show func(*photo.Decoded, image.Image, error)) {
+func (s *caseScreen) load(user storage.Session, sha string, show func(*photo.Decoded, image.Image, error)) {
 	defer s.jobs.Done()
 	data, err := s.app.store.Attachment(context.Background(), user, sha)
 	var d *photo.Decoded
@@ -314,7 +314,7 @@ func (s *caseScreen) submit() {
 			}
 		}
 	}
-	if err := s.app.store.Decide(context.Background(), *s.app.user, s.id, s.c.Record.Version, d); err != nil {
+	if err := s.app.store.Decide(context.Background(), s.app.sess, s.id, s.c.Record.Version, d); err != nil {
 		setStatus(s.status, t.Err(err), widget.DangerImportance)
 		return
 	}

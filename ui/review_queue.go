@@ -41,7 +41,7 @@ var statusFilters = [][]domain.Status{
 func newQueueScreen(a *App, open func(string)) *queueScreen {
 	t := a.tr
 	q := &queueScreen{app: a, open: open}
-	q.depts, _ = a.store.Departments(context.Background(), *a.user) // on error the queue below says why
+	q.depts, _ = a.store.Departments(context.Background(), a.sess) // on error the queue below says why
 	names := []string{t.T("queue.all_departments")}
 	for _, d := range q.depts {
 		names = append(names, a.cat.Divisions.Department(d))
@@ -103,7 +103,7 @@ func (q *queueScreen) refresh() {
 	if i := q.dept.SelectedIndex(); i > 0 {
 		f.Department = q.depts[i-1]
 	}
-	items, err := q.app.store.Queue(context.Background(), *q.app.user, f)
+	items, err := q.app.store.Queue(context.Background(), q.app.sess, f)
 	if err != nil {
 		q.count.SetText(q.app.tr.Err(err))
 		return

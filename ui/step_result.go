@@ -54,7 +54,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 	parts := []fyne.CanvasObject{s.header(), formGrid(fields...)}
 	parts = append(parts, s.decision()...)
 	parts = append(parts, s.actions()...)
-	parts = append(parts, s.ed.app.historyView(*s.ed.app.user, rec.ID))
+	parts = append(parts, s.ed.app.historyView(s.ed.app.sess, rec.ID))
 	return container.NewVBox(parts...)
 }
 
@@ -62,7 +62,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 // link to the fields it concerns.
 func (s *resultStep) decision() []fyne.CanvasObject {
 	a, t := s.ed.app, s.ed.app.tr
-	ds, err := a.store.Decisions(context.Background(), *a.user, s.ed.rec.ID)
+	ds, err := a.store.Decisions(context.Background(), a.sess, s.ed.rec.ID)
 	if err != nil || len(ds) == 0 {
 		return nil
 	}
@@ -99,9 +99,9 @@ func (s *resultStep) decision() []fyne.CanvasObject {
 // 信息变更 after approval, 放弃变更 during a change.
 func (s *resultStep) actions() []fyne.CanvasObject {
 	a, t, st := s.ed.app, s.ed.app.tr, s.ed.rec.Status
-	run := func(f func(context.Context, storage.Account, string) (*domain.Record, error)) func() {
+	run := func(f func(context.Context, storage.Session, string) (*domain.Record, error)) func() {
 		return func() {
-			rec, err := f(context.Background(), *a.user, s.ed.rec.ID)
+			rec, err := f(context.Background(), a.sess, s.ed.rec.ID)
 			if err != nil {
 				a.showError(err)
 				return

@@ -90,7 +90,7 @@ func (s *submitStep) refresh() {
 func (s *submitStep) doSubmit() {
 	a := s.ed.app
 	a.editor.flush()
-	rec, err := a.store.Submit(context.Background(), *a.user, a.editor.rec.ID, a.cat)
+	rec, err := a.store.Submit(context.Background(), a.sess, a.editor.rec.ID, a.cat)
 	if err != nil {
 		a.showError(err)
 		return

@@ -11,10 +11,13 @@ CREATE TABLE station_new (
     hub         TEXT    NOT NULL DEFAULT '',  -- https://… ; '' until told
     enrolled    INTEGER NOT NULL DEFAULT 0,   -- the hub knows the station's signing key
     draft_days  INTEGER NOT NULL DEFAULT 7,   -- a kiosk deletes drafts never submitted after this many days
-    last_sync   INTEGER NOT NULL DEFAULT 0    -- unix seconds of the last sync that reached the hub
+    last_sync   INTEGER NOT NULL DEFAULT 0,   -- unix seconds of the last sync that reached the hub
+    login_failures INTEGER NOT NULL DEFAULT 0,
+    failures_since INTEGER NOT NULL DEFAULT 0,
+    paused_until   INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO station_new (id, kind, uuid)
-SELECT id, kind, lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+INSERT INTO station_new (id, kind, login_failures, failures_since, paused_until, uuid)
+SELECT id, kind, login_failures, failures_since, paused_until, lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
        substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
        substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
 FROM station;

@@ -1,0 +1,111 @@
+package storage
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"caiji/domain"
+)
+
+// TestFilesArePrivate opens a store in an existing 0755 folder: the folder
+// becomes 0700 and the database, its WAL and shared-memory files 0600.
+func TestFilesArePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("file modes are not Windows' access control")
+	}
+	dir := filepath.Join(t.TempDir(), "srv-caiji")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755) // whatever the umask
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	candidate(t, s, "110101199003079913", "13800138000") // a write: the WAL exists
+	want := map[string]os.FileMode{dir: 0o700, filepath.Join(dir, FileName): 0o600,
+		filepath.Join(dir, FileName+"-wal"): 0o600, filepath.Join(dir, FileName+"-shm"): 0o600}
+	for path, mode := range want {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != mode {
+			t.Errorf("%s is %o, want %o", filepath.Base(path), got, mode)
+		}
+	}
+}
+
+// TestNewerSchemaIsReadBeforeAnyWrite: a newer database stays in the
+// journal mode it had, with no WAL file created beside it.
+func TestNewerSchemaIsReadBeforeAnyWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, _ := sql.Open("sqlite", "file:"+path)
+	if _, err := db.Exec("CREATE TABLE future (x); PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(dir); err == nil {
+		t.Fatal("newer schema opened")
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("a WAL file was created beside a newer database")
+	}
+	db, _ = sql.Open("sqlite", "file:"+path)
+	defer db.Close()
+	var mode string
+	db.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	if mode != "delete" {
+		t.Errorf("journal mode of the newer database changed to %s", mode)
+	}
+}
+
+// TestTimesAreSeconds: every stored time is unix seconds, events included.
+func TestTimesAreSeconds(t *testing.T) {
+	s, _ := openTemp(t)
+	at := time.Date(2026, 11, 27, 10, 0, 0, 0, domain.Shanghai)
+	s.SetClock(func() time.Time { return at })
+	me := candidate(t, s, "110101199003079913", "13800138000")
+	rec, _ := s.MyRecord(ctx, me)
+	var stored int64
+	s.db.QueryRow("SELECT max(at) FROM events").Scan(&stored)
+	if stored != at.Unix() {
+		t.Errorf("events.at = %d, want %d", stored, at.Unix())
+	}
+	events, _ := s.Events(ctx, me, rec.ID)
+	if !events[0].At.Equal(at) {
+		t.Errorf("event read back at %v", events[0].At)
+	}
+}
+
+// TestPanickingEditLeavesNoLock: an edit that panics rolls its transaction
+// back, so the next write is not blocked.
+func TestPanickingEditLeavesNoLock(t *testing.T) {
+	s, _ := openTemp(t)
+	me := candidate(t, s, "110101199003079913", "13800138000")
+	rec, _ := s.MyRecord(ctx, me)
+	func() {
+		defer func() { recover() }()
+		s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { panic("a bug in a screen") })
+	}()
+	s.db.SetMaxOpenConns(2)
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Committed = true })
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("the write lock of the panicked edit is still held")
+	}
+}
