@@ -16,8 +16,8 @@ import (
 
 // Outbox item kinds and states.
 const (
-	OutVersion  = "version"  // a submitted record version, sent by its station
-	OutDecision = "decision" // a review station's decision
+	OutVersion   = "version"   // a submitted record version, sent by its station
+	OutDecision  = "decision"  // a review station's decision
 	OutQueued    = "queued"    // waiting to be sent (again)
 	OutSent      = "sent"      // the hub answered 2xx
 	OutAttention = "attention" // the hub refused it; the user must act, it is not retried

@@ -24,7 +24,9 @@ type HubError struct {
 	Body   wire.Error
 }
 
-func (e *HubError) Error() string { return fmt.Sprintf("hub %d %s: %s", e.Status, e.Body.Code, e.Body.En) }
+func (e *HubError) Error() string {
+	return fmt.Sprintf("hub %d %s: %s", e.Status, e.Body.Code, e.Body.En)
+}
 
 // Retryable reports whether the same request may succeed later.
 func (e *HubError) Retryable() bool { return wire.Retryable(e.Status) }

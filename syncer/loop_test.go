@@ -121,7 +121,10 @@ func TestHomePCReviewStationLoop(t *testing.T) {
 	if _, err := pc.Store.Reopen(ctx, me, rec.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pc.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Committed = true; r.Work[0].Address = "北京市海淀区中关村大街2号" }); err != nil {
+	if _, err := pc.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
+		r.Committed = true
+		r.Work[0].Address = "北京市海淀区中关村大街2号"
+	}); err != nil {
 		t.Fatal(err)
 	}
 	again, err := pc.Store.Submit(ctx, me, rec.ID, domaintest.Catalog(t))

@@ -165,7 +165,9 @@ func (w *Worker) refreshCounts(ctx context.Context) {
 			attention++
 		}
 	}
-	w.setStatus(func(s *Status) { s.Waiting, s.Attention, s.Sending, s.Of, s.Done, s.Total = waiting, attention, 0, 0, 0, 0 })
+	w.setStatus(func(s *Status) {
+		s.Waiting, s.Attention, s.Sending, s.Of, s.Done, s.Total = waiting, attention, 0, 0, 0, 0
+	})
 }
 
 // sendDue sends the due items in order. It stops at the first failure to
