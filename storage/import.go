@@ -21,18 +21,12 @@ import (
 // hub's receipt (so the decision on it goes back to the hub). The
 // candidate gets a local account that cannot sign in (disabled, no
 // password): it only names whose record it is. images holds every blob the
-// version names, already checked against its digest. The same version
-// twice changes nothing. cursor is the feed position, stored with it.
+// version names. The same version twice changes nothing. cursor is the
+// feed position, stored with it.
 func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[string][]byte, cursor int64) error {
-	if err := v.Check(); err != nil {
+	rec, err := versionRecord(v)
+	if err != nil {
 		return err
-	}
-	var rec domain.Record
-	if err := json.Unmarshal(v.Document, &rec); err != nil {
-		return fmt.Errorf("storage: version %s/%d: %w", v.Record, v.N, err)
-	}
-	if rec.ID != v.Record || rec.Version != v.N {
-		return fmt.Errorf("storage: version %s/%d holds record %s/%d", v.Record, v.N, rec.ID, rec.Version)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var kind string
@@ -49,44 +43,118 @@ func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[s
 		if err != nil {
 			return err
 		}
-		var id, have int64
-		var data string
-		err = tx.QueryRowContext(ctx, "SELECT id, version, data FROM records WHERE uuid = ?", v.Record).Scan(&id, &have, &data)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			id, err = s.insertRemoteRecord(ctx, tx, owner, &rec, v.Document)
-		case err != nil:
-		case have >= int64(v.N):
-			return nil // already here
-		default:
-			_, err = s.writeRecord(ctx, tx, id, owner, "received", []byte(data), &rec)
-		}
+		return s.importVersion(ctx, tx, owner, v, rec, images)
+	})
+}
+
+// RestoreVersion stores a candidate's own version pulled from the hub
+// (with the token of the account whose UUID is given) on a PC that does not
+// have it — they submitted it on another PC: their record comes back as it
+// was submitted, with its history from there on. A version of someone
+// else is refused, and one of another record than the candidate's local
+// one is ErrOtherRecord.
+func (s *Store) RestoreVersion(ctx context.Context, account string, v *wire.Version, images map[string][]byte, cursor int64) error {
+	rec, err := versionRecord(v)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		act, err := scanAccount(tx.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts WHERE uuid = ?", account))
 		if err != nil {
 			return err
 		}
-		for _, a := range rec.Attachments() {
-			body, ok := images[a.SHA256]
-			if !ok || wire.Digest(body) != a.SHA256 {
-				return fmt.Errorf("storage: version %s/%d lacks image %s", v.Record, v.N, a.SHA256)
-			}
-			// The facts are the hub's: it measured the image with the same code.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-				a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, strings.Join(a.Warnings, ","), body, s.now().Unix()); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, a.SHA256); err != nil {
-				return err
-			}
+		if act.Role != RoleCandidate || act.IDNumber != domain.NormalizeIDNumber(v.Person.IDNumber) {
+			return ErrForbidden
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE records SET submitted_at = ? WHERE id = ?", v.ReceivedAt.Unix(), id); err != nil {
+		var other string
+		err = tx.QueryRowContext(ctx, "SELECT uuid FROM records WHERE owner_id = ?", act.ID).Scan(&other)
+		if err == nil && other != v.Record {
+			return ErrOtherRecord
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?)", id, v.N, string(v.Document), s.now().Unix()); err != nil {
+		if err := setFeedCursor(ctx, tx, act.UUID, cursor); err != nil {
 			return err
 		}
-		return putReceipt(ctx, tx, wire.Receipt{Record: v.Record, N: v.N, SHA256: v.SHA256, ReceivedAt: v.ReceivedAt})
+		return s.importVersion(ctx, tx, act, v, rec, images)
 	})
+}
+
+// ErrOtherRecord: the hub holds another record of this person than the one
+// on this PC.
+var ErrOtherRecord = errors.New("storage: the hub holds another record of this person than this PC")
+
+// HasVersion reports whether the station holds version n of a record (or a
+// later one), so the images of a version pulled again are not fetched.
+func (s *Store) HasVersion(ctx context.Context, record string, n int) (bool, error) {
+	var have int
+	err := s.db.QueryRowContext(ctx, "SELECT version FROM records WHERE uuid = ?", record).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return have >= n, err
+}
+
+func versionRecord(v *wire.Version) (*domain.Record, error) {
+	if err := v.Check(); err != nil {
+		return nil, err
+	}
+	var rec domain.Record
+	if err := json.Unmarshal(v.Document, &rec); err != nil {
+		return nil, fmt.Errorf("storage: version %s/%d: %w", v.Record, v.N, err)
+	}
+	if rec.ID != v.Record || rec.Version != v.N {
+		return nil, fmt.Errorf("storage: version %s/%d holds record %s/%d", v.Record, v.N, rec.ID, rec.Version)
+	}
+	return &rec, nil
+}
+
+// importVersion stores version v (its document read as rec) of owner's
+// record inside tx: the record created or moved to it, its images, its
+// snapshot and the hub's receipt. A version the station has (or has gone
+// past) changes nothing.
+func (s *Store) importVersion(ctx context.Context, tx *sql.Tx, owner Account, v *wire.Version, rec *domain.Record, images map[string][]byte) error {
+	var id, ownerID int64
+	var have int
+	var data string
+	err := tx.QueryRowContext(ctx, "SELECT id, owner_id, version, data FROM records WHERE uuid = ?", v.Record).Scan(&id, &ownerID, &have, &data)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id, err = s.insertRemoteRecord(ctx, tx, owner, rec, v.Document)
+	case err != nil:
+	case ownerID != owner.ID:
+		return ErrForbidden
+	case have >= v.N:
+		return nil // already here
+	default:
+		_, err = s.writeRecord(ctx, tx, id, owner, "received", []byte(data), rec)
+	}
+	if err != nil {
+		return err
+	}
+	for _, a := range rec.Attachments() {
+		body, ok := images[a.SHA256]
+		if !ok || wire.Digest(body) != a.SHA256 {
+			return fmt.Errorf("storage: version %s/%d lacks image %s", v.Record, v.N, a.SHA256)
+		}
+		// The facts are the hub's: it measured the image with the same code.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+			a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, strings.Join(a.Warnings, ","), body, s.now().Unix()); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, a.SHA256); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE records SET submitted_at = ? WHERE id = ?", v.ReceivedAt.Unix(), id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?)", id, v.N, string(v.Document), s.now().Unix()); err != nil {
+		return err
+	}
+	return putReceipt(ctx, tx, wire.Receipt{Record: v.Record, N: v.N, SHA256: v.SHA256, ReceivedAt: v.ReceivedAt})
 }
 
 // remoteCandidate finds the local account of the person a pulled version

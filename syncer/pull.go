@@ -76,8 +76,9 @@ func (w *Worker) pullFeed(ctx context.Context, c *Client, principal, token strin
 }
 
 // apply takes one feed item: a decision becomes events on the local record;
-// a version a review station does not hold yet joins its queue; a person's
-// own versions coming back change nothing.
+// a version the station does not hold yet joins a review station's queue,
+// or brings a candidate's record back to a PC they did not submit it from;
+// a version already here changes nothing.
 func (w *Worker) apply(ctx context.Context, c *Client, principal, token string, item wire.FeedItem) error {
 	switch {
 	case item.Decision != nil:
@@ -86,8 +87,22 @@ func (w *Worker) apply(ctx context.Context, c *Client, principal, token string, 
 			return w.store.SetFeedCursor(ctx, principal, item.Cursor)
 		}
 		return err
-	case item.Version != nil && principal == stationPrincipal:
-		return w.importVersion(ctx, c, item)
+	case item.Version != nil:
+		has, err := w.store.HasVersion(ctx, item.Version.Record, item.Version.N)
+		if err != nil || has {
+			if err != nil {
+				return err
+			}
+			break
+		}
+		images, err := w.fetchImages(ctx, c, token, item.Version)
+		if err != nil {
+			return err
+		}
+		if principal == stationPrincipal {
+			return w.store.ImportVersion(ctx, item.Version, images, item.Cursor)
+		}
+		return w.store.RestoreVersion(ctx, principal, item.Version, images, item.Cursor)
 	}
 	return w.store.SetFeedCursor(ctx, principal, item.Cursor)
 }
