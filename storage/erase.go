@@ -98,6 +98,7 @@ func erase(ctx context.Context, tx *sql.Tx, accountID int64) error {
 		"DELETE FROM attachments WHERE sha256 IN (SELECT sha256 FROM erasing_blobs) AND sha256 NOT IN (SELECT sha256 FROM record_attachments)",
 		"DELETE FROM erasing_blobs",
 		"DELETE FROM outbox WHERE record_uuid IN (SELECT uuid FROM records WHERE id IN " + mine + ")",
+		"DELETE FROM incoming WHERE record_uuid IN (SELECT uuid FROM records WHERE id IN " + mine + ")",
 		"DELETE FROM feed_cursors WHERE principal = ?2",
 		"DELETE FROM records WHERE id IN " + mine,
 		"DELETE FROM reviewer_departments WHERE account_id = ?1",

@@ -43,7 +43,7 @@ func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[s
 		if err != nil {
 			return err
 		}
-		return s.importVersion(ctx, tx, owner, v, rec, images)
+		return s.importVersion(ctx, tx, owner, v, rec, images, false)
 	})
 }
 
@@ -77,7 +77,13 @@ func (s *Store) RestoreVersion(ctx context.Context, account string, v *wire.Vers
 		if err := setFeedCursor(ctx, tx, act.UUID, cursor); err != nil {
 			return err
 		}
-		return s.importVersion(ctx, tx, act, v, rec, images)
+		if changed, err := changedSinceSync(ctx, tx, v.Record); err != nil || changed {
+			if err != nil {
+				return err
+			}
+			return s.holdIncoming(ctx, tx, act, v, images, cursor)
+		}
+		return s.importVersion(ctx, tx, act, v, rec, images, false)
 	})
 }
 
@@ -85,15 +91,14 @@ func (s *Store) RestoreVersion(ctx context.Context, account string, v *wire.Vers
 // on this PC.
 var ErrOtherRecord = errors.New("storage: the hub holds another record of this person than this PC")
 
-// HasVersion reports whether the station holds version n of a record (or a
-// later one), so the images of a version pulled again are not fetched.
+// HasVersion reports whether the station holds version n of a record as
+// exchanged with the hub (sent, received, or held for the candidate's
+// choice), so a version pulled again is not fetched again.
 func (s *Store) HasVersion(ctx context.Context, record string, n int) (bool, error) {
-	var have int
-	err := s.db.QueryRowContext(ctx, "SELECT version FROM records WHERE uuid = ?", record).Scan(&have)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	return have >= n, err
+	var has bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM receipts WHERE record_uuid = ?1 AND version = ?2)
+		OR EXISTS (SELECT 1 FROM incoming WHERE record_uuid = ?1 AND json_extract(version, '$.version') = ?2)`, record, n).Scan(&has)
+	return has, err
 }
 
 func versionRecord(v *wire.Version) (*domain.Record, error) {
@@ -113,8 +118,9 @@ func versionRecord(v *wire.Version) (*domain.Record, error) {
 // importVersion stores version v (its document read as rec) of owner's
 // record inside tx: the record created or moved to it, its images, its
 // snapshot and the hub's receipt. A version the station has (or has gone
-// past) changes nothing.
-func (s *Store) importVersion(ctx context.Context, tx *sql.Tx, owner Account, v *wire.Version, rec *domain.Record, images map[string][]byte) error {
+// past) changes nothing, unless replace: the candidate chose the hub's copy
+// over the one here, and the record takes the hub's version number again.
+func (s *Store) importVersion(ctx context.Context, tx *sql.Tx, owner Account, v *wire.Version, rec *domain.Record, images map[string][]byte, replace bool) error {
 	var id, ownerID int64
 	var have int
 	var data string
@@ -125,7 +131,7 @@ func (s *Store) importVersion(ctx context.Context, tx *sql.Tx, owner Account, v 
 	case err != nil:
 	case ownerID != owner.ID:
 		return ErrForbidden
-	case have >= v.N:
+	case have >= v.N && !replace:
 		return nil // already here
 	default:
 		_, err = s.writeRecord(ctx, tx, id, owner, "received", []byte(data), rec)
@@ -133,28 +139,46 @@ func (s *Store) importVersion(ctx context.Context, tx *sql.Tx, owner Account, v 
 	if err != nil {
 		return err
 	}
-	for _, a := range rec.Attachments() {
-		body, ok := images[a.SHA256]
-		if !ok || wire.Digest(body) != a.SHA256 {
-			return fmt.Errorf("storage: version %s/%d lacks image %s", v.Record, v.N, a.SHA256)
-		}
-		// The facts are the hub's: it measured the image with the same code.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-			a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, strings.Join(a.Warnings, ","), body, s.now().Unix()); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING", id, a.SHA256); err != nil {
-			return err
-		}
+	if err := linkImages(ctx, tx, id, rec, images, s.now()); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE records SET submitted_at = ? WHERE id = ?", v.ReceivedAt.Unix(), id); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?)", id, v.N, string(v.Document), s.now().Unix()); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO snapshots (record_id, version, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", id, v.N, string(v.Document), s.now().Unix()); err != nil {
 		return err
 	}
 	return putReceipt(ctx, tx, wire.Receipt{Record: v.Record, N: v.N, SHA256: v.SHA256, ReceivedAt: v.ReceivedAt})
+}
+
+// linkImages stores the images rec names from images (fetched from the
+// hub) and links them to record row id. An image not in images must be
+// stored already.
+func linkImages(ctx context.Context, tx *sql.Tx, id int64, rec *domain.Record, images map[string][]byte, now time.Time) error {
+	for _, a := range rec.Attachments() {
+		body, ok := images[a.SHA256]
+		if ok && wire.Digest(body) != a.SHA256 {
+			return fmt.Errorf("storage: image %s does not hash to its name", a.SHA256)
+		}
+		if ok { // the facts are the hub's: it measured the image with the same code
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+				a.SHA256, string(a.Kind), a.MIME, len(body), a.Width, a.Height, strings.Join(a.Warnings, ","), body, now.Unix()); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO record_attachments (record_id, sha256) SELECT ?, sha256 FROM attachments WHERE sha256 = ? ON CONFLICT DO NOTHING", id, a.SHA256)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var linked int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM record_attachments WHERE record_id = ? AND sha256 = ?", id, a.SHA256).Scan(&linked); err != nil || linked == 0 {
+				return errors.Join(err, fmt.Errorf("storage: version %s/%d lacks image %s", rec.ID, rec.Version, a.SHA256))
+			}
+		}
+	}
+	return nil
 }
 
 // remoteCandidate finds the local account of the person a pulled version

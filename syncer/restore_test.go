@@ -1,9 +1,11 @@
 package syncer
 
 import (
+	"slices"
 	"testing"
 
 	"caiji/domain"
+	"caiji/domain/domaintest"
 )
 
 // A candidate who submitted at home signs in at another PC with the hub
@@ -50,5 +52,77 @@ func TestSecondPCGetsTheRecordBack(t *testing.T) {
 	// Signing in again works locally now, with the same password.
 	if _, err := other.Store.Login(ctx, "110101199003079913", password); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The record changed here and another PC submitted a version too: nothing
+// is overwritten; the candidate sees both and chooses.
+func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
+	h := newTestHub(t)
+	h.Start()
+	home := newStation(t, h)
+	me := home.register("110101199003079913", "13800138000")
+	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
+		t.Fatal(err)
+	}
+	rec := home.submit(me)
+	home.sync()
+	rs, reviewer := reviewStation(t, h)
+	decide(t, rs, reviewer, rec.ID, false, "R02")
+	home.sync()
+
+	// At home: 修改 and an edit, not submitted.
+	if _, err := home.Store.Reopen(ctx, me, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := home.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Work[0].Address = "家里改的地址" }); err != nil {
+		t.Fatal(err)
+	}
+	// At another PC: restored, changed and resubmitted.
+	other := newStation(t, h)
+	in, err := other.W.Restore(ctx, "13800138000", password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Store.Reopen(ctx, in.Session, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Store.UpdateRecord(ctx, in.Session, rec.ID, func(r *domain.Record) { r.Committed = true; r.Work[0].Phone = "010-88888888" }); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := other.Store.Submit(ctx, in.Session, rec.ID, domaintest.Catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.sync()
+
+	home.sync()
+	got, _ := home.Store.MyRecord(ctx, me)
+	if got.Work[0].Address != "家里改的地址" || got.Status != domain.StatusRejected && got.Status != domain.StatusDraft {
+		t.Fatalf("the home copy was overwritten: %s %s", got.Status, got.Work[0].Address)
+	}
+	c, err := home.Store.PendingConflict(ctx, me)
+	if err != nil || c == nil {
+		t.Fatalf("no choice offered: %v", err)
+	}
+	if c.Hub.Work[0].Phone != "010-88888888" || c.Local.Work[0].Address != "家里改的地址" || c.HubAt.IsZero() || c.LocalAt.IsZero() ||
+		c.HubStation == "" || !slices.Contains(c.Differ, "work[0].address") || !slices.Contains(c.Differ, "work[0].phone") {
+		t.Fatalf("conflict %+v", c)
+	}
+	if err := home.Store.ResolveConflict(ctx, me, true); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = home.Store.MyRecord(ctx, me)
+	if got.Version != sent.Version || got.Status != domain.StatusSubmitted || got.Work[0].Phone != "010-88888888" {
+		t.Fatalf("after keeping the hub's copy: v%d %s %s", got.Version, got.Status, got.Work[0].Phone)
+	}
+	if c, _ := home.Store.PendingConflict(ctx, me); c != nil {
+		t.Fatal("the choice is still offered")
+	}
+	// The decision on the chosen version reaches this PC too.
+	decide(t, rs, reviewer, rec.ID, true)
+	home.sync()
+	if got, _ := home.Store.MyRecord(ctx, me); got.Status != domain.StatusApproved {
+		t.Fatalf("after the approval: %s", got.Status)
 	}
 }

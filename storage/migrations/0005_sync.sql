@@ -61,6 +61,17 @@ CREATE TABLE feed_cursors (
     cursor    INTEGER NOT NULL
 );
 
+-- A candidate's version from the hub (submitted on another PC) that came
+-- while their record here had changes of its own since the last sync: kept
+-- until they choose which copy to keep. Its images are linked to the record.
+CREATE TABLE incoming (
+    record_uuid TEXT    PRIMARY KEY,
+    version     TEXT    NOT NULL,  -- the wire.Version as JSON
+    cursor      INTEGER NOT NULL,
+    principal   TEXT    NOT NULL,
+    at          INTEGER NOT NULL
+);
+
 -- While one person's data is being deleted (Store.DeletePerson), its
 -- records are listed here; the guards below let exactly those rows go.
 -- The function empties it before its transaction commits.
