@@ -1,0 +1,108 @@
+package caijipkg
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// testStation is a station with its keys, as made at its first start.
+type testStation struct {
+	uuid string
+	keys *Keys
+}
+
+func newTestStation(tb testing.TB) testStation {
+	tb.Helper()
+	k, err := NewKeys()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return testStation{uuid: uuid.NewString(), keys: k}
+}
+
+// noiseJPEG encodes a w×h image of seeded noise over a gradient; noise makes
+// JPEG files the size of real scans (tens to hundreds of KB).
+func noiseJPEG(tb testing.TB, w, h int, seed uint64, quality int) []byte {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(seed, 1))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			n := uint8(rng.IntN(64))
+			img.Set(x, y, color.RGBA{uint8(x*255/w) / 2 + n, uint8(y*255/h) / 2 + n, 128 + n, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: quality}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func digestOf(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// memBlob is a blob source over bytes in memory.
+func memBlob(b []byte) BlobSource {
+	return BlobSource{SHA256: digestOf(b), Size: int64(len(b)), Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(b)), nil
+	}}
+}
+
+// candidateItem is a record version as the exporter builds it: the record's
+// canonical document, the fields a receiver files it by, and its images.
+func candidateItem(station string, n int, blobs ...[]byte) Item {
+	rec := uuid.NewSHA1(uuid.NameSpaceOID, fmt.Appendf(nil, "record %d", n)).String()
+	doc := fmt.Appendf(nil, `{"basic":{"name":"考生%d","id_number":"11010519900101%04d"},"record":"%s","version":2}`, n, n, rec)
+	it := Item{Kind: "record-version", ID: rec + "/2", Document: doc, Meta: map[string]string{
+		"record": rec, "version": "2", "base": "1", "id_type": "01",
+		"id_number": fmt.Sprintf("11010519900101%04d", n), "name": fmt.Sprintf("考生%d", n), "station": station,
+	}}
+	for _, b := range blobs {
+		it.Blobs = append(it.Blobs, memBlob(b))
+	}
+	return it
+}
+
+// writeTestPackage writes items from station `from` to recipient `to`.
+func writeTestPackage(tb testing.TB, from testStation, to *Keys, items ...Item) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	w, err := NewWriter(&b, to.Identity.Recipient(), from.uuid, from.keys, WriteOptions{Created: time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, it := range items {
+		if err := w.Add(it); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// readAll verifies a package and walks it, returning every entry.
+func readAll(file []byte, k *Keys, lim Limits) (*Verified, []*Entry, error) {
+	v, err := Verify(bytes.NewReader(file), k.Identity, ReadOptions{Limits: lim})
+	if err != nil {
+		return nil, nil, err
+	}
+	var got []*Entry
+	err = v.Walk(func(e *Entry) error { got = append(got, e); return nil })
+	return v, got, err
+}
