@@ -40,7 +40,7 @@ func noiseJPEG(tb testing.TB, w, h int, seed uint64, quality int) []byte {
 	for y := range h {
 		for x := range w {
 			n := uint8(rng.IntN(64))
-			img.Set(x, y, color.RGBA{uint8(x*255/w) / 2 + n, uint8(y*255/h) / 2 + n, 128 + n, 255})
+			img.Set(x, y, color.RGBA{uint8(x*255/w)/2 + n, uint8(y*255/h)/2 + n, 128 + n, 255})
 		}
 	}
 	var b bytes.Buffer

@@ -121,7 +121,7 @@ func (v *Verified) scan(stage Stage, deliver func(*Entry) error) error {
 
 	var th *tar.Header
 	for {
-		if th, err = s.next(partTrailer, ErrDamaged); err != nil {
+		if th, err = s.next(part("第 %d 项或包尾", "item %d or the package trailer", s.items+1), ErrDamaged); err != nil {
 			return err
 		}
 		if th.Name == nameTrailer {
