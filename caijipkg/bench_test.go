@@ -65,7 +65,9 @@ func benchExportImport(b *testing.B, n int) {
 		for j, img := range images {
 			p, rest := variant(img, r)
 			it.Blobs = append(it.Blobs, BlobSource{SHA256: sums[r][j], Size: int64(len(p) + len(rest)),
-				Open: func() (io.ReadCloser, error) { return io.NopCloser(io.MultiReader(bytes.NewReader(p), bytes.NewReader(rest))), nil }})
+				Open: func() (io.ReadCloser, error) {
+					return io.NopCloser(io.MultiReader(bytes.NewReader(p), bytes.NewReader(rest))), nil
+				}})
 		}
 		return it
 	}

@@ -72,6 +72,9 @@ func open(r io.Reader, size int64, id age.Identity) (*opened, error) {
 	cr := &countingReader{r: r}
 	br := bufio.NewReaderSize(cr, chunkSize)
 	line, err := readLine(br, maxPreamble)
+	if cr.err != nil {
+		return nil, refuse(ErrUnreadable, partFile, cr.err)
+	}
 	if err != nil {
 		return nil, refuse(ErrNotPackage, partPreamble, err)
 	}
@@ -83,6 +86,9 @@ func open(r io.Reader, size int64, id age.Identity) (*opened, error) {
 		return nil, refuse(ErrUnknownFormat, partPreamble, fmt.Errorf("format %q; this Caiji reads %d", fields[1], FormatVersion))
 	}
 	hdr, err := readAgeHeader(br)
+	if cr.err != nil {
+		return nil, refuse(ErrUnreadable, partFile, cr.err)
+	}
 	if err != nil {
 		return nil, envelopeError(err)
 	}
@@ -92,6 +98,9 @@ func open(r io.Reader, size int64, id age.Identity) (*opened, error) {
 	pt, err := age.Decrypt(io.MultiReader(bytes.NewReader(hdr), br), id)
 	if err != nil {
 		var wrong *age.NoIdentityMatchError
+		if cr.err != nil {
+			return nil, refuse(ErrUnreadable, partFile, cr.err)
+		}
 		if errors.As(err, &wrong) {
 			return nil, refuse(ErrWrongRecipient, partAgeHeader, err)
 		}
@@ -119,6 +128,9 @@ func envelopeError(err error) *Error {
 // being read. A failure in the file's last chunk, or a file that ends before
 // age's final chunk, is reported as truncated: the two look the same.
 func (o *opened) payloadError(cause error, reading domain.Msg) *Error {
+	if o.consumed.err != nil {
+		return refuse(ErrUnreadable, partFile, o.consumed.err)
+	}
 	k := o.plain.n / chunkSize
 	start := o.payloadStart + k*(chunkSize+chunkOverhead)
 	end := start + chunkSize + chunkOverhead
@@ -172,15 +184,20 @@ func readAgeHeader(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
-// countingReader counts the bytes read from the file.
+// countingReader counts the bytes read from the file and keeps a read
+// error other than its end, so a failing disk is not called damage.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	err error
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
 	return n, err
 }
 

@@ -19,6 +19,10 @@ var (
 	ErrTruncated      = errors.New("the file is incomplete")
 	ErrMissingBlob    = errors.New("a blob named by the manifest is missing")
 	ErrBadSignature   = errors.New("the signature does not match")
+	ErrUnreadable     = errors.New("the file cannot be read")
+	// ErrNotRecipient and ErrSecretKey refuse what ParseRecipient is given.
+	ErrNotRecipient = errors.New("not a recipient (age1…)")
+	ErrSecretKey    = errors.New("a private key, not a recipient")
 )
 
 // kindText is what each kind tells the user, in both UI languages.
@@ -31,6 +35,10 @@ var kindText = map[error]domain.Msg{
 	ErrTruncated:      {Zh: "数据包不完整（文件被截断或末尾损坏），请重新拷贝", En: "The package is incomplete (the file was cut short or its end is damaged); copy it again"},
 	ErrMissingBlob:    {Zh: "数据包缺少清单中列出的附件", En: "The package lacks an attachment its manifest names"},
 	ErrBadSignature:   {Zh: "数据包签名无效", En: "The package signature is not valid"},
+	ErrUnreadable:     {Zh: "无法读取数据包文件（U 盘是否已拔出？）", En: "The package file cannot be read (was the USB stick removed?)"},
+	ErrNotRecipient:   {Zh: "这不是收件人公钥：应为一行以 age1 开头的文字", En: "This is not a recipient: it should be one line of text starting with age1"},
+	ErrSecretKey: {Zh: "这是私钥（AGE-SECRET-KEY），不是收件人公钥：私钥切勿外传，请向部门索取以 age1 开头的那一行",
+		En: "This is a private key (AGE-SECRET-KEY), not a recipient: never pass it on; ask the department for the line starting with age1"},
 }
 
 // Error is a refused package: what kind of refusal, which part of the file,
@@ -83,4 +91,5 @@ var (
 	partTrailer   = part("包尾", "the package trailer")
 	partSignature = part("签名", "the signature")
 	partEnd       = part("文件末尾", "the end of the file")
+	partRecipient = part("收件人", "the recipient")
 )

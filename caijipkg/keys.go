@@ -168,21 +168,27 @@ func readSecret(path string) ([]byte, error) {
 // ParseRecipient reads a department's (or station's) recipient: the line
 // of text its station shows, pasted, or a file holding it, where blank lines
 // and lines starting with # are skipped. Exactly one recipient is accepted,
-// so a package can never be encrypted to two departments.
+// so a package can never be encrypted to two departments. A refusal is an
+// *Error of kind ErrNotRecipient, or ErrSecretKey when someone pasted the
+// private key itself.
 func ParseRecipient(text string) (*age.X25519Recipient, error) {
 	var found []string
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(strings.ToUpper(line), "AGE-SECRET-KEY-") {
+			return nil, refuse(ErrSecretKey, partRecipient, nil)
+		}
+		if line != "" && !strings.HasPrefix(line, "#") {
 			found = append(found, line)
 		}
 	}
 	if len(found) != 1 {
-		return nil, fmt.Errorf("caijipkg: expected one recipient line (age1…), found %d", len(found))
+		return nil, refuse(ErrNotRecipient, partRecipient, fmt.Errorf("%d lines of text", len(found)))
 	}
 	r, err := age.ParseX25519Recipient(found[0])
 	if err != nil {
-		return nil, fmt.Errorf("caijipkg: %q is not a recipient (age1…): %w", found[0], err)
+		return nil, refuse(ErrNotRecipient, partRecipient, err)
 	}
 	return r, nil
 }

@@ -74,10 +74,13 @@ func TestParseRecipient(t *testing.T) {
 		}
 	}
 	other, _ := NewKeys()
-	for _, text := range []string{"", "age1notakey", r + "\n" + other.Recipient(), string(k.Identity.String())} {
-		if _, err := ParseRecipient(text); err == nil {
-			t.Errorf("%q accepted", text)
+	for _, text := range []string{"", "age1notakey", r + "\n" + other.Recipient()} {
+		if _, err := ParseRecipient(text); !errors.Is(err, ErrNotRecipient) {
+			t.Errorf("%q: %v", text, err)
 		}
+	}
+	if _, err := ParseRecipient(k.Identity.String()); !errors.Is(err, ErrSecretKey) {
+		t.Errorf("a pasted private key: %v", err)
 	}
 	// A package encrypted to a parsed recipient opens with the identity.
 	to, _ := ParseRecipient(r)

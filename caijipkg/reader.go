@@ -60,10 +60,11 @@ type Verified struct {
 	// package with a Digest already imported changes nothing.
 	Digest string
 
-	r    io.ReadSeeker
-	id   age.Identity
-	opt  ReadOptions
-	size int64
+	r      io.ReadSeeker
+	header string // SHA-256 of the header entry, so Walk sees a swapped file before handing anything out
+	id     age.Identity
+	opt    ReadOptions
+	size   int64
 }
 
 // Verify reads the whole package in r once, with this station's age
@@ -75,7 +76,7 @@ func Verify(r io.ReadSeeker, id age.Identity, opt ReadOptions) (*Verified, error
 	opt.Limits = opt.Limits.withDefaults()
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return nil, refuse(ErrTruncated, partFile, err)
+		return nil, refuse(ErrUnreadable, partFile, err)
 	}
 	if size > opt.Limits.MaxFile {
 		return nil, refuse(ErrTooLarge, partFile, fmt.Errorf("%d bytes, limit %d", size, opt.Limits.MaxFile))
@@ -101,7 +102,7 @@ func (v *Verified) Walk(fn func(*Entry) error) error {
 // beyond a copy buffer; with deliver set, one item at a time.
 func (v *Verified) scan(stage Stage, deliver func(*Entry) error) error {
 	if _, err := v.r.Seek(0, io.SeekStart); err != nil {
-		return refuse(ErrTruncated, partFile, err)
+		return refuse(ErrUnreadable, partFile, err)
 	}
 	o, err := open(v.r, v.size, v.id)
 	if err != nil {
@@ -118,6 +119,10 @@ func (v *Verified) scan(stage Stage, deliver func(*Entry) error) error {
 		return refuse(ErrDamaged, partHeader, err)
 	}
 	s.mh.add(raw)
+	if stage == Reading && sha256Hex(raw) != v.header {
+		return refuse(ErrDamaged, partHeader, errors.New("the file changed after it was verified"))
+	}
+	v.header = sha256Hex(raw)
 
 	var th *tar.Header
 	for {

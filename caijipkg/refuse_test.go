@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -268,5 +269,49 @@ func TestBombsStayBounded(t *testing.T) {
 				t.Errorf("reading it allocated %d bytes", grew)
 			}
 		})
+	}
+}
+
+// switchingFile is a file that another one replaces between the passes, as
+// when the USB stick is swapped while the admin decides.
+type switchingFile struct{ *bytes.Reader }
+
+func TestWalkRefusesAFileChangedAfterVerify(t *testing.T) {
+	kiosk, dept := newTestStation(t), newTestStation(t)
+	first := writeTestPackage(t, kiosk, dept.keys, candidateItem(kiosk.uuid, 1))
+	f := &switchingFile{bytes.NewReader(first)}
+	v, err := Verify(f, dept.keys.Identity, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := newTestStation(t)
+	f.Reader = bytes.NewReader(writeTestPackage(t, other, dept.keys, candidateItem(other.uuid, 2)))
+	err = v.Walk(func(e *Entry) error { t.Errorf("handed out %s from the other file", e.ID); return nil })
+	refused(t, err, ErrDamaged, "header")
+}
+
+// failingFile fails to read after its first n bytes, like a stick pulled out.
+type failingFile struct {
+	*bytes.Reader
+	n int64
+}
+
+func (f *failingFile) Read(p []byte) (int, error) {
+	pos, _ := f.Seek(0, io.SeekCurrent)
+	if pos >= f.n {
+		return 0, errors.New("read: input/output error")
+	}
+	if room := f.n - pos; int64(len(p)) > room {
+		p = p[:room]
+	}
+	return f.Reader.Read(p)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	kiosk, dept := newTestStation(t), newTestStation(t)
+	file := writeTestPackage(t, kiosk, dept.keys, threeCandidates(t, kiosk)...)
+	for _, n := range []int64{10, 300, int64(len(file) / 2)} {
+		_, err := Verify(&failingFile{bytes.NewReader(file), n}, dept.keys.Identity, ReadOptions{})
+		refused(t, err, ErrUnreadable, "the file")
 	}
 }

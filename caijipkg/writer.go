@@ -198,6 +198,9 @@ func (w *Writer) blob(name string, b BlobSource) error {
 	if err := w.entry(name, b.Size); err != nil {
 		return err
 	}
+	if b.Open == nil {
+		return errors.New("no source to open")
+	}
 	rc, err := b.Open()
 	if err != nil {
 		return err
