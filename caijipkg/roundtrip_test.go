@@ -133,3 +133,41 @@ func TestEmptyPackageAndDecisionsBack(t *testing.T) {
 		t.Fatalf("decisions back: %v %v", err, back)
 	}
 }
+
+func TestProgressReachesTheEnd(t *testing.T) {
+	kiosk, dept := newTestStation(t), newTestStation(t)
+	var seen []Progress
+	record := func(p Progress) { seen = append(seen, p) }
+	var file bytes.Buffer
+	w, err := NewWriter(&file, dept.keys.Identity.Recipient(), kiosk.uuid, kiosk.keys, WriteOptions{Progress: record})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range threeCandidates(t, kiosk) {
+		if err := w.Add(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	v, err := Verify(bytes.NewReader(file.Bytes()), dept.keys.Identity, ReadOptions{Progress: record})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Walk(func(*Entry) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 9 {
+		t.Fatalf("%d reports, want 3 per stage", len(seen))
+	}
+	for i, p := range seen {
+		stage, items := Stage(i/3), i%3+1
+		if p.Stage != stage || p.Items != items || p.Bytes <= 0 || (stage != Writing && p.Total != int64(file.Len())) || p.Bytes > int64(file.Len()) {
+			t.Errorf("report %d: %+v", i, p)
+		}
+		if i%3 > 0 && p.Bytes < seen[i-1].Bytes {
+			t.Errorf("report %d went backwards: %+v", i, p)
+		}
+	}
+}
