@@ -60,7 +60,7 @@ func (s *switchWriter) Write(p []byte) (int, error) { return s.w.Write(p) }
 // opened is a package being read: the plaintext, and what is needed to say
 // where the encrypted data failed.
 type opened struct {
-	plain        *plainReader
+	plain        *countingReader
 	payloadStart int64 // offset of the first encrypted chunk in the file
 	fileSize     int64
 	consumed     *countingReader // bytes of the file read so far, for progress
@@ -107,7 +107,7 @@ func open(r io.Reader, size int64, id age.Identity) (*opened, error) {
 		return nil, envelopeError(err)
 	}
 	return &opened{
-		plain:        &plainReader{r: pt},
+		plain:        &countingReader{r: pt},
 		payloadStart: int64(len(line)+1+len(hdr)) + ageNonceSize,
 		fileSize:     size,
 		consumed:     cr,
@@ -184,8 +184,11 @@ func readAgeHeader(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
-// countingReader counts the bytes read from the file and keeps a read
-// error other than its end, so a failing disk is not called damage.
+// countingReader counts the bytes read through it and keeps the first
+// error other than the end. Under the age layer it counts the file (for
+// progress) and keeps a failing disk from being called damage; above it, it
+// counts the plaintext age has authenticated and keeps age's error, so a
+// failure the tar reader meets is traced to its chunk.
 type countingReader struct {
 	r   io.Reader
 	n   int64
@@ -195,25 +198,8 @@ type countingReader struct {
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
-	if err != nil && err != io.EOF {
+	if err != nil && err != io.EOF && c.err == nil {
 		c.err = err
-	}
-	return n, err
-}
-
-// plainReader counts the plaintext age has authenticated and keeps age's
-// error, so a failure seen by the tar reader is traced to its chunk.
-type plainReader struct {
-	r   io.Reader
-	n   int64
-	err error
-}
-
-func (p *plainReader) Read(b []byte) (int, error) {
-	n, err := p.r.Read(b)
-	p.n += int64(n)
-	if err != nil && err != io.EOF {
-		p.err = err
 	}
 	return n, err
 }

@@ -32,23 +32,19 @@ const maxJSON = 64 << 10
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
-	if l.MaxFile > 0 {
-		d.MaxFile = l.MaxFile
+	return Limits{
+		MaxFile:         orDefault(l.MaxFile, d.MaxFile),
+		MaxItems:        orDefault(l.MaxItems, d.MaxItems),
+		MaxDocument:     orDefault(l.MaxDocument, d.MaxDocument),
+		MaxBlob:         orDefault(l.MaxBlob, d.MaxBlob),
+		MaxBlobsPerItem: orDefault(l.MaxBlobsPerItem, d.MaxBlobsPerItem),
+		MaxItemBytes:    orDefault(l.MaxItemBytes, d.MaxItemBytes),
 	}
-	if l.MaxItems > 0 {
-		d.MaxItems = l.MaxItems
-	}
-	if l.MaxDocument > 0 {
-		d.MaxDocument = l.MaxDocument
-	}
-	if l.MaxBlob > 0 {
-		d.MaxBlob = l.MaxBlob
-	}
-	if l.MaxBlobsPerItem > 0 {
-		d.MaxBlobsPerItem = l.MaxBlobsPerItem
-	}
-	if l.MaxItemBytes > 0 {
-		d.MaxItemBytes = l.MaxItemBytes
+}
+
+func orDefault[T int | int64](v, d T) T {
+	if v > 0 {
+		return v
 	}
 	return d
 }
