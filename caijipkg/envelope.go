@@ -12,6 +12,7 @@ import (
 	"filippo.io/age"
 
 	"caiji/domain"
+	"caiji/wire"
 )
 
 // The envelope is the outer layer of a package: the plain first line, then an
@@ -42,7 +43,7 @@ func seal(dst io.Writer, to age.Recipient) (io.WriteCloser, error) {
 	// including its MAC line.
 	b := head.Bytes()
 	n := len(b) - ageNonceSize
-	if _, err := fmt.Fprintf(dst, "%s %d %s\n", preambleMagic, FormatVersion, sha256Hex(b[:n])); err != nil {
+	if _, err := fmt.Fprintf(dst, "%s %d %s\n", preambleMagic, FormatVersion, wire.Digest(b[:n])); err != nil {
 		return nil, err
 	}
 	if _, err := dst.Write(b); err != nil {
@@ -92,7 +93,7 @@ func open(r io.Reader, size int64, id age.Identity) (*opened, error) {
 	if err != nil {
 		return nil, envelopeError(err)
 	}
-	if !validDigest(fields[2]) || sha256Hex(hdr) != fields[2] {
+	if !wire.ValidDigest(fields[2]) || wire.Digest(hdr) != fields[2] {
 		return nil, refuse(ErrDamaged, partAgeHeader, errors.New("the header does not match the SHA-256 on the first line"))
 	}
 	pt, err := age.Decrypt(io.MultiReader(bytes.NewReader(hdr), br), id)

@@ -82,22 +82,3 @@ func (m manifestHash) add(b []byte) {
 }
 
 func (m manifestHash) sum() string { return hex.EncodeToString(m.h.Sum(nil)) }
-
-func sha256Hex(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
-}
-
-// validDigest reports whether s is a SHA-256 in lower-case hex, the only
-// form that travels.
-func validDigest(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
-}

@@ -2,8 +2,6 @@ package caijipkg
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"caiji/wire"
 )
 
 // testStation is a station with its keys, as made at its first start.
@@ -50,14 +50,9 @@ func noiseJPEG(tb testing.TB, w, h int, seed uint64, quality int) []byte {
 	return b.Bytes()
 }
 
-func digestOf(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
-}
-
 // memBlob is a blob source over bytes in memory.
 func memBlob(b []byte) BlobSource {
-	return BlobSource{SHA256: digestOf(b), Size: int64(len(b)), Open: func() (io.ReadCloser, error) {
+	return BlobSource{SHA256: wire.Digest(b), Size: int64(len(b)), Open: func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(b)), nil
 	}}
 }

@@ -3,6 +3,8 @@ package caijipkg
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"caiji/wire"
 )
 
 // Limits bound what a reader accepts, so that memory and disk stay bounded
@@ -58,7 +60,7 @@ func (e *manifestEntry) check(l Limits) (kind error, err error) {
 		return ErrDamaged, fmt.Errorf("kind %q is not 1–64 of a–z, 0–9 and -", e.Kind)
 	case e.ID == "" || len(e.ID) > 256 || !printable(e.ID):
 		return ErrDamaged, fmt.Errorf("id %q is not 1–256 printable bytes", e.ID)
-	case !validDigest(e.Document.SHA256):
+	case !wire.ValidDigest(e.Document.SHA256):
 		return ErrDamaged, fmt.Errorf("document SHA-256 %q is not 64 lower-case hex digits", e.Document.SHA256)
 	case e.Document.Size < 0:
 		return ErrDamaged, fmt.Errorf("document size %d", e.Document.Size)
@@ -76,7 +78,7 @@ func (e *manifestEntry) check(l Limits) (kind error, err error) {
 	seen := make(map[string]bool, len(e.Blobs))
 	for _, b := range e.Blobs {
 		switch {
-		case !validDigest(b.SHA256):
+		case !wire.ValidDigest(b.SHA256):
 			return ErrDamaged, fmt.Errorf("blob SHA-256 %q is not 64 lower-case hex digits", b.SHA256)
 		case seen[b.SHA256]:
 			return ErrDamaged, fmt.Errorf("blob %s named twice", b.SHA256)

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"github.com/google/uuid"
 
 	"caiji/domain"
+	"caiji/wire"
 )
 
 // ReadOptions configure Verify.
@@ -119,10 +119,10 @@ func (v *Verified) scan(stage Stage, deliver func(*Entry) error) error {
 		return refuse(ErrDamaged, partHeader, err)
 	}
 	s.mh.add(raw)
-	if stage == Reading && sha256Hex(raw) != v.header {
+	if stage == Reading && wire.Digest(raw) != v.header {
 		return refuse(ErrDamaged, partHeader, errors.New("the file changed after it was verified"))
 	}
-	v.header = sha256Hex(raw)
+	v.header = wire.Digest(raw)
 
 	var th *tar.Header
 	for {
@@ -175,7 +175,7 @@ func checkHeader(h *header) error {
 	if h.Format != FormatVersion {
 		return fmt.Errorf("format %d in the header, %d on the first line", h.Format, FormatVersion)
 	}
-	if u, err := uuid.Parse(h.Station); err != nil || u.String() != h.Station {
+	if !wire.ValidUUID(h.Station) {
 		return fmt.Errorf("station %q is not a UUID", h.Station)
 	}
 	if _, err := age.ParseX25519Recipient(h.StationRecipient); err != nil {
@@ -299,7 +299,7 @@ func (s *scanner) item(th *tar.Header, keep bool) (*Entry, error) {
 	}
 	s.mh.add(raw)
 
-	e := &Entry{Index: i, Kind: m.Kind, ID: m.ID, Meta: m.Meta, DocumentSHA256: m.Document.SHA256, Digest: sha256Hex(raw)}
+	e := &Entry{Index: i, Kind: m.Kind, ID: m.ID, Meta: m.Meta, DocumentSHA256: m.Document.SHA256, Digest: wire.Digest(raw)}
 	docPart := domain.Msg{Zh: p.Zh + "的文档", En: p.En + ": its document"}
 	if e.Document, err = s.body(nameDocument(i), m.Document, docPart, keep, ErrDamaged); err != nil {
 		return nil, err

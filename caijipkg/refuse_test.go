@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"caiji/wire"
 )
 
 // refused checks that err is an *Error of kind naming a part that contains
@@ -156,9 +158,9 @@ func forgeEntry(w *Writer, i int, m manifestEntry) {
 func TestForgedPackages(t *testing.T) {
 	dept := newTestStation(t)
 	doc := []byte(`{"record":1}`)
-	docDigest := digest{SHA256: digestOf(doc), Size: int64(len(doc))}
+	docDigest := digest{SHA256: wire.Digest(doc), Size: int64(len(doc))}
 	blobA, blobB := []byte("first blob"), []byte("second blob")
-	dA, dB := digest{digestOf(blobA), int64(len(blobA))}, digest{digestOf(blobB), int64(len(blobB))}
+	dA, dB := digest{wire.Digest(blobA), int64(len(blobA))}, digest{wire.Digest(blobB), int64(len(blobB))}
 	item := manifestEntry{Kind: "record-version", ID: "r/1", Document: docDigest, Blobs: []digest{dA, dB}}
 
 	cases := []struct {
@@ -239,15 +241,15 @@ func TestBombsStayBounded(t *testing.T) {
 			w.tw.Write(make([]byte, 1<<20))
 		}, ErrTooLarge},
 		{"a blob of a terabyte", func(w *Writer) {
-			forgeEntry(w, 1, manifestEntry{Kind: "decision", ID: "d/1", Document: digest{digestOf(nil), 0},
-				Blobs: []digest{{digestOf([]byte("x")), huge}}})
+			forgeEntry(w, 1, manifestEntry{Kind: "decision", ID: "d/1", Document: digest{wire.Digest(nil), 0},
+				Blobs: []digest{{wire.Digest([]byte("x")), huge}}})
 		}, ErrTooLarge},
 		{"a million blobs", func(w *Writer) {
 			blobs := make([]digest, 1000)
 			for i := range blobs {
-				blobs[i] = digest{digestOf(fmt.Append(nil, i)), 1}
+				blobs[i] = digest{wire.Digest(fmt.Append(nil, i)), 1}
 			}
-			forgeEntry(w, 1, manifestEntry{Kind: "decision", ID: "d/1", Document: digest{digestOf(nil), 0}, Blobs: blobs})
+			forgeEntry(w, 1, manifestEntry{Kind: "decision", ID: "d/1", Document: digest{wire.Digest(nil), 0}, Blobs: blobs})
 		}, ErrTooLarge},
 	}
 	for _, c := range cases {

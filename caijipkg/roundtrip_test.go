@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"caiji/wire"
 )
 
 // threeCandidates is a kiosk's day: three records, each with a 295×413
@@ -43,7 +45,7 @@ func TestRoundTripIsByteIdentical(t *testing.T) {
 		if e.Index != i+1 || e.Kind != want.Kind || e.ID != want.ID || !bytes.Equal(e.Document, want.Document) {
 			t.Errorf("item %d: got %d %s %s %q", i+1, e.Index, e.Kind, e.ID, e.Document)
 		}
-		if e.DocumentSHA256 != digestOf(want.Document) {
+		if e.DocumentSHA256 != wire.Digest(want.Document) {
 			t.Errorf("item %d: document digest %s", i+1, e.DocumentSHA256)
 		}
 		for k, val := range want.Meta {

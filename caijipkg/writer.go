@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"filippo.io/age"
+
+	"caiji/wire"
 )
 
 // Item is one unit to write: a document (a record version's canonical JSON,
@@ -101,7 +103,7 @@ func (w *Writer) Add(it Item) error {
 		return w.err
 	}
 	m := manifestEntry{Kind: it.Kind, ID: it.ID, Meta: it.Meta,
-		Document: digest{SHA256: sha256Hex(it.Document), Size: int64(len(it.Document))}}
+		Document: digest{SHA256: wire.Digest(it.Document), Size: int64(len(it.Document))}}
 	for _, b := range it.Blobs {
 		m.Blobs = append(m.Blobs, digest{SHA256: b.SHA256, Size: b.Size})
 	}
