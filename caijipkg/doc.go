@@ -14,7 +14,8 @@
 // in a second pass (Verified.Walk) that checks every byte again, so a caller
 // stores everything in one transaction only after all of it verified.
 //
-// The package carries items generically (a kind, an ID, string metadata, the
-// document bytes and blobs by SHA-256); mapping them to the wire types is the
-// caller's adapter. It imports no Fyne and no SQL.
+// The format carries items generically (a kind, an ID, string metadata, the
+// document bytes and blobs by SHA-256); VersionItem, DecisionItem,
+// Entry.Version and Entry.Decision map them to and from the wire types. It
+// imports no Fyne and no SQL.
 package caijipkg

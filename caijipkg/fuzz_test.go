@@ -45,7 +45,7 @@ func readFuzzed(t *testing.T, file []byte, k *Keys) {
 // FuzzVerify feeds whole files: the envelope, age and everything inside.
 func FuzzVerify(f *testing.F) {
 	kiosk, dept := newTestStation(f), newTestStation(f)
-	valid := writeTestPackage(f, kiosk, dept.keys, candidateItem(kiosk.uuid, 1, []byte("a photo"), []byte("a scan")))
+	valid := writeTestPackage(f, kiosk, dept.keys, candidateItem(f, kiosk.uuid, 1, []byte("a photo"), []byte("a scan")))
 	f.Add(valid)
 	f.Add(valid[:len(valid)/2])
 	f.Add([]byte("caiji-package 1 00\nage-encryption.org/v1\n--- \n"))
@@ -58,7 +58,7 @@ func FuzzVerify(f *testing.F) {
 // gets fuzzed.
 func FuzzPlaintext(f *testing.F) {
 	kiosk, dept := newTestStation(f), newTestStation(f)
-	valid := writeTestPackage(f, kiosk, dept.keys, candidateItem(kiosk.uuid, 1, []byte("a photo"), []byte("a scan")),
+	valid := writeTestPackage(f, kiosk, dept.keys, candidateItem(f, kiosk.uuid, 1, []byte("a photo"), []byte("a scan")),
 		Item{Kind: "decision", ID: "d/1", Document: []byte(`{"verdict":"pass"}`)})
 	o, err := open(bytes.NewReader(valid), int64(len(valid)), dept.keys.Identity)
 	if err != nil {

@@ -2,12 +2,14 @@ package caijipkg
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,8 +35,7 @@ func newTestStation(tb testing.TB) testStation {
 
 // noiseJPEG encodes a w×h image of seeded noise over a gradient; noise makes
 // JPEG files the size of real scans (tens to hundreds of KB).
-func noiseJPEG(tb testing.TB, w, h int, seed uint64, quality int) []byte {
-	tb.Helper()
+func noiseJPEG(w, h int, seed uint64, quality int) []byte {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
@@ -45,7 +46,7 @@ func noiseJPEG(tb testing.TB, w, h int, seed uint64, quality int) []byte {
 	}
 	var b bytes.Buffer
 	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: quality}); err != nil {
-		tb.Fatal(err)
+		panic(err) // encoding to memory does not fail
 	}
 	return b.Bytes()
 }
@@ -57,17 +58,36 @@ func memBlob(b []byte) BlobSource {
 	}}
 }
 
-// candidateItem is a record version as the exporter builds it: the record's
-// canonical document, the fields a receiver files it by, and its images.
-func candidateItem(station string, n int, blobs ...[]byte) Item {
+// candidateVersion is candidate n's record submitted at version 2, as the
+// exporter reads it from the store: a canonical document of a few KB naming
+// its attachments, and the person and station.
+func candidateVersion(tb testing.TB, station string, n int, blobs []string) *wire.Version {
+	tb.Helper()
 	rec := uuid.NewSHA1(uuid.NameSpaceOID, fmt.Appendf(nil, "record %d", n)).String()
-	doc := fmt.Appendf(nil, `{"basic":{"name":"考生%d","id_number":"11010519900101%04d"},"record":"%s","version":2}`, n, n, rec)
-	it := Item{Kind: "record-version", ID: rec + "/2", Document: doc, Meta: map[string]string{
-		"record": rec, "version": "2", "base": "1", "id_type": "01",
-		"id_number": fmt.Sprintf("11010519900101%04d", n), "name": fmt.Sprintf("考生%d", n), "station": station,
-	}}
+	idNumber := fmt.Sprintf("11010519900101%04d", n)
+	attachments, _ := json.Marshal(blobs)
+	doc := fmt.Appendf(nil, `{"record":%q,"basic":{"name":"考生%d","id_number":%q},"attachments":%s,"notes":%q}`,
+		rec, n, idNumber, attachments, strings.Repeat("工作经历 ", 300))
+	v, err := wire.NewVersion(rec, 2, 1, doc, blobs, wire.Person{IDType: "01", IDNumber: idNumber, Name: fmt.Sprintf("考生%d", n)}, station)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+// candidateItem is candidate n's version with its images, as the exporter
+// hands it to the Writer.
+func candidateItem(tb testing.TB, station string, n int, blobs ...[]byte) Item {
+	tb.Helper()
+	var sources []BlobSource
+	var digests []string
 	for _, b := range blobs {
-		it.Blobs = append(it.Blobs, memBlob(b))
+		sources = append(sources, memBlob(b))
+		digests = append(digests, wire.Digest(b))
+	}
+	it, err := VersionItem(candidateVersion(tb, station, n, digests), sources)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return it
 }

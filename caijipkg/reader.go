@@ -37,6 +37,8 @@ type Entry struct {
 	// two packages has the same Digest, so an importer can tell "already
 	// stored" from "new".
 	Digest string
+
+	station string // the package's maker, which Version and Decision compare
 }
 
 // Blob is a verified blob: Data hashes to SHA256.
@@ -119,6 +121,7 @@ func (v *Verified) scan(stage Stage, deliver func(*Entry) error) error {
 		return refuse(ErrDamaged, partHeader, err)
 	}
 	s.mh.add(raw)
+	s.station = h.Station
 	if stage == Reading && wire.Digest(raw) != v.header {
 		return refuse(ErrDamaged, partHeader, errors.New("the file changed after it was verified"))
 	}
@@ -192,13 +195,14 @@ func checkHeader(h *header) error {
 
 // scanner walks the tar stream, expecting each entry by name.
 type scanner struct {
-	o     *opened
-	tr    *tar.Reader
-	lim   Limits
-	mh    manifestHash
-	items int
-	bytes int64
-	buf   []byte
+	o       *opened
+	tr      *tar.Reader
+	lim     Limits
+	mh      manifestHash
+	station string
+	items   int
+	bytes   int64
+	buf     []byte
 }
 
 // next returns the next tar header, which must be a regular file; p names
@@ -299,7 +303,7 @@ func (s *scanner) item(th *tar.Header, keep bool) (*Entry, error) {
 	}
 	s.mh.add(raw)
 
-	e := &Entry{Index: i, Kind: m.Kind, ID: m.ID, Meta: m.Meta, DocumentSHA256: m.Document.SHA256, Digest: wire.Digest(raw)}
+	e := &Entry{Index: i, Kind: m.Kind, ID: m.ID, Meta: m.Meta, DocumentSHA256: m.Document.SHA256, Digest: wire.Digest(raw), station: s.station}
 	docPart := domain.Msg{Zh: p.Zh + "的文档", En: p.En + ": its document"}
 	if e.Document, err = s.body(nameDocument(i), m.Document, docPart, keep, ErrDamaged); err != nil {
 		return nil, err

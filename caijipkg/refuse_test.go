@@ -35,7 +35,7 @@ func refused(t *testing.T, err error, kind error, where string) {
 
 func TestWrongRecipient(t *testing.T) {
 	kiosk, dept, other := newTestStation(t), newTestStation(t), newTestStation(t)
-	file := writeTestPackage(t, kiosk, dept.keys, candidateItem(kiosk.uuid, 1))
+	file := writeTestPackage(t, kiosk, dept.keys, candidateItem(t, kiosk.uuid, 1))
 	_, _, err := readAll(file, other.keys, Limits{})
 	refused(t, err, ErrWrongRecipient, "encryption header")
 	if msg := err.(*Error).Message("zh"); !strings.Contains(msg, "其他部门") {
@@ -280,14 +280,14 @@ type switchingFile struct{ *bytes.Reader }
 
 func TestWalkRefusesAFileChangedAfterVerify(t *testing.T) {
 	kiosk, dept := newTestStation(t), newTestStation(t)
-	first := writeTestPackage(t, kiosk, dept.keys, candidateItem(kiosk.uuid, 1))
+	first := writeTestPackage(t, kiosk, dept.keys, candidateItem(t, kiosk.uuid, 1))
 	f := &switchingFile{bytes.NewReader(first)}
 	v, err := Verify(f, dept.keys.Identity, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	other := newTestStation(t)
-	f.Reader = bytes.NewReader(writeTestPackage(t, other, dept.keys, candidateItem(other.uuid, 2)))
+	f.Reader = bytes.NewReader(writeTestPackage(t, other, dept.keys, candidateItem(t, other.uuid, 2)))
 	err = v.Walk(func(e *Entry) error { t.Errorf("handed out %s from the other file", e.ID); return nil })
 	refused(t, err, ErrDamaged, "header")
 }

@@ -3,24 +3,33 @@ package caijipkg
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"testing"
 
 	"caiji/wire"
 )
 
-// threeCandidates is a kiosk's day: three records, each with a 295×413
-// photo and scans of 100–400 KB, one scan shared by two records.
-func threeCandidates(tb testing.TB, kiosk testStation) []Item {
-	shared := noiseJPEG(tb, 640, 480, 99, 85)
-	var items []Item
+// candidateImages are three candidates' images: per candidate a 295×413
+// photo and a scan of 100–400 KB, and a scan two of them share. Made once:
+// encoding noise is the slow part of these tests.
+var candidateImages = sync.OnceValue(func() [][][]byte {
+	shared := noiseJPEG(640, 480, 99, 85)
+	var images [][][]byte
 	for n := 1; n <= 3; n++ {
-		photo := noiseJPEG(tb, 295, 413, uint64(n), 90)
-		scan := noiseJPEG(tb, 500+100*n, 700, uint64(10+n), 90)
-		blobs := [][]byte{photo, scan}
+		own := [][]byte{noiseJPEG(295, 413, uint64(n), 90), noiseJPEG(500+100*n, 700, uint64(10+n), 90)}
 		if n != 2 {
-			blobs = append(blobs, shared)
+			own = append(own, shared)
 		}
-		items = append(items, candidateItem(kiosk.uuid, n, blobs...))
+		images = append(images, own)
+	}
+	return images
+})
+
+// threeCandidates is a kiosk's day: three records with their images.
+func threeCandidates(tb testing.TB, kiosk testStation) []Item {
+	var items []Item
+	for n, blobs := range candidateImages() {
+		items = append(items, candidateItem(tb, kiosk.uuid, n+1, blobs...))
 	}
 	return items
 }
@@ -92,7 +101,7 @@ func TestSamePackageTwiceIsRecognised(t *testing.T) {
 		}
 	}
 	// One more record: the package differs, its first three items do not.
-	more := writeTestPackage(t, kiosk, dept.keys, append(items, candidateItem(kiosk.uuid, 4))...)
+	more := writeTestPackage(t, kiosk, dept.keys, append(items, candidateItem(t, kiosk.uuid, 4))...)
 	v3, e3, err := readAll(more, dept.keys, Limits{})
 	if err != nil {
 		t.Fatal(err)
