@@ -39,6 +39,12 @@ func TestRoundTripIsByteIdentical(t *testing.T) {
 	items := threeCandidates(t, kiosk)
 	file := writeTestPackage(t, kiosk, dept.keys, items...)
 
+	for _, clear := range [][]byte{[]byte(items[0].Meta["id_number"]), []byte(items[0].Meta["name"]), items[0].Document[:40], []byte("manifest")} {
+		if bytes.Contains(file, clear) {
+			t.Errorf("the package shows %q in the clear", clear)
+		}
+	}
+
 	v, got, err := readAll(file, dept.keys, Limits{})
 	if err != nil {
 		t.Fatal(err)
