@@ -107,8 +107,9 @@ var errNoToken = &HubError{Status: http.StatusUnauthorized, Body: wire.Error{Cod
 var errNotEnrolled = &HubError{Status: http.StatusUnauthorized, Body: wire.Error{Code: wire.CodeUnauthorized,
 	Zh: "本机尚未连接中心（caiji station connect）", En: "This station is not connected to its hub yet (caiji station connect)"}}
 
-// SyncOnce sends every item that is due, pulls the feeds, and on a kiosk
-// deletes the candidates the hub has confirmed. A failure to reach the hub
+// SyncOnce sends every item that is due, pulls the feeds, on a kiosk
+// deletes the candidates the hub has confirmed, and fetches a newer
+// reference-data bundle. A failure to reach the hub
 // postpones the items (with backoff) and is reported in the status.
 func (w *Worker) SyncOnce(ctx context.Context) error {
 	w.run.Lock()
@@ -132,6 +133,11 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 	}
 	if err == nil && info.Kind == storage.StationKiosk {
 		_, err = w.store.PurgeKiosk(ctx)
+	}
+	if err == nil {
+		var fetched bool
+		fetched, err = w.fetchRefdata(ctx, c)
+		reached = reached || fetched
 	}
 	if reached {
 		now := w.now()
