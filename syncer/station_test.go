@@ -3,6 +3,7 @@ package syncer
 import (
 	"testing"
 
+	"caiji/caijipkg"
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
@@ -36,7 +37,7 @@ func (s *station) open(h *testHub) {
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { st.Close() })
-	keys, err := LoadKeys(s.dir)
+	keys, err := caijipkg.LoadOrCreateKeys(s.dir)
 	if err != nil {
 		s.t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/wire"
 )
@@ -18,7 +19,7 @@ import (
 type Worker struct {
 	store   *storage.Store
 	dir     string
-	keys    *Keys
+	keys    *caijipkg.Keys
 	tlsConf *tls.Config
 	// Backoff spaces retries of one item; Poll is how often the feed is
 	// pulled while nothing else wakes the worker.
@@ -37,7 +38,7 @@ type Worker struct {
 }
 
 // NewWorker makes the worker of the station whose data folder is dir.
-func NewWorker(store *storage.Store, dir string, keys *Keys, tlsConf *tls.Config) *Worker {
+func NewWorker(store *storage.Store, dir string, keys *caijipkg.Keys, tlsConf *tls.Config) *Worker {
 	return &Worker{store: store, dir: dir, keys: keys, tlsConf: tlsConf, Backoff: DefaultBackoff,
 		Poll: 3 * time.Minute, now: time.Now, kick: make(chan struct{}, 1)}
 }
