@@ -14,6 +14,7 @@ import (
 	"caiji/assets"
 	"caiji/domain"
 	"caiji/storage"
+	"caiji/syncer"
 	"caiji/ui"
 
 	"fyne.io/fyne/v2"
@@ -70,7 +71,10 @@ func main() {
 	w.Resize(fyne.NewSize(1180, 760))
 
 	data, _ := fs.Sub(assets.Data, "data")
-	cat, err := domain.LoadCatalog(data)
+	cat, err := domain.LoadCatalog(syncer.RefdataFS(dir, data))
+	if err != nil { // a signed bundle this build cannot read: its own data then
+		cat, err = domain.LoadCatalog(data)
+	}
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -82,6 +86,13 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
+	_, stopSync, err := startSync(store, dir)
+	if err != nil {
+		w.SetContent(ui.StartupError(tr, dir, err, a.Quit))
+		w.ShowAndRun()
+		os.Exit(1)
+	}
+	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
 	w.SetContent(caiji.Content())
 	if *kiosk {
