@@ -301,7 +301,7 @@ func (w *Worker) credential(ctx context.Context, c *Client, info storage.Station
 }
 
 // SignIn signs the session's person in to the hub with the password they
-// just gave, and keeps the token so their submissions go out later without
+// just gave (on a home PC; elsewhere it does nothing), and keeps the token so their submissions go out later without
 // them. The first sign-in registers them on the hub.
 func (w *Worker) SignIn(ctx context.Context, sess storage.Session, login, password string) error {
 	a, err := w.store.Me(ctx, sess)
@@ -309,8 +309,8 @@ func (w *Worker) SignIn(ctx context.Context, sess storage.Session, login, passwo
 		return err
 	}
 	c, info, err := w.hubClient(ctx)
-	if err != nil || c == nil {
-		return err
+	if err != nil || c == nil || info.Kind != storage.StationCandidate {
+		return err // a kiosk or review station sends with its own key, never a person's token
 	}
 	t, err := c.SignIn(ctx, wire.SignIn{Login: login, Password: password, Phone: a.Phone, Station: info.UUID,
 		Person: wire.Person{IDType: string(a.IDType), IDNumber: a.IDNumber, Name: a.Name}})

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"caiji/domain"
+	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,11 +46,15 @@ type accountScreen struct {
 
 	signedOut fyne.CanvasObject
 	signedIn  fyne.CanvasObject
+	// signedOutBox holds the forms, and on a home PC the hub's address.
+	signedOutBox *fyne.Container
+	hubEntry     *widget.Entry
 }
 
 func newAccountScreen(a *App) *accountScreen {
 	s := &accountScreen{app: a, touched: map[string]bool{}}
-	s.signedOut = container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister())
+	s.signedOutBox = container.NewVBox(container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister()))
+	s.signedOut = s.signedOutBox
 	s.signedIn = s.buildSignedIn()
 	s.content = container.NewStack(container.NewVScroll(s.signedOut), s.signedIn)
 	return s
@@ -167,24 +172,35 @@ func (s *accountScreen) register() {
 		widgets.SetStatus(s.regMsg, s.app.tr.T("account.register.fix"), widget.DangerImportance)
 		return
 	}
-	acc, err := s.app.store.Register(context.Background(), s.registration())
+	reg := s.registration()
+	acc, err := s.app.store.Register(context.Background(), reg)
 	if err != nil {
 		widgets.SetStatus(s.regMsg, s.app.tr.Err(err), widget.DangerImportance)
 		return
 	}
 	widgets.SetStatus(s.regMsg, "", widget.MediumImportance)
 	s.app.signIn(acc)
+	s.app.hubSignIn(acc.Session, acc.Account.IDNumber, reg.Password)
 }
 
 func (s *accountScreen) login() {
-	acc, err := s.app.store.Login(context.Background(), s.loginID.Text, s.loginPW.Text)
+	id, pw := s.loginID.Text, s.loginPW.Text
+	acc, err := s.app.store.Login(context.Background(), id, pw)
 	s.loginPW.SetText("")
-	if err != nil {
-		widgets.SetStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+	done := func(acc storage.SignIn, err error) {
+		if err != nil {
+			widgets.SetStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+			return
+		}
+		widgets.SetStatus(s.loginMsg, "", widget.MediumImportance)
+		s.app.signIn(acc)
+		s.app.hubSignIn(acc.Session, id, pw)
+	}
+	if err != nil && s.app.hubRestore(id, pw, err, done) {
+		widgets.SetStatus(s.loginMsg, s.app.tr.T("sync.restoring"), widget.MediumImportance)
 		return
 	}
-	widgets.SetStatus(s.loginMsg, "", widget.MediumImportance)
-	s.app.signIn(acc)
+	done(acc, err)
 }
 
 // refresh shows the view for the current sign-in state; signing out wipes

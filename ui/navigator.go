@@ -42,6 +42,9 @@ func (a *App) Relayout() {
 			add(k, a.tr.T("step."+k), a.coll.Build(k))
 		}
 	}
+	if a.sync != nil && a.sess != nil {
+		add("sync", a.tr.T("tab.sync"), a.sync.newView().content)
+	}
 	a.keys = keys
 	a.tabs.Items = items
 	for i := 1; i < len(items) && a.sess == nil; i++ {

@@ -87,7 +87,7 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
-	_, stopSync, err := startSync(store, dir)
+	worker, stopSync, err := startSync(store, dir)
 	if err != nil {
 		w.SetContent(ui.StartupError(tr, dir, err, a.Quit))
 		w.ShowAndRun()
@@ -95,6 +95,7 @@ func main() {
 	}
 	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
+	caiji.SetSync(worker)
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)

@@ -49,6 +49,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		fields = append(fields, widgets.NewField(t.T("result.due"), l))
 	}
+	fields = append(fields, s.receipt()...)
 	if code := rec.Department.Code(); code != "" {
 		fields = append(fields, widgets.NewField(t.T("department.name"), widget.NewLabel(cat.Divisions.Department(code))))
 	}
