@@ -14,8 +14,8 @@ import (
 
 	"caiji/assets"
 	"caiji/domain"
-	"caiji/wire"
 	"caiji/syncer/synctest"
+	"caiji/wire"
 )
 
 // A bundle signed by the publisher whose key is built in is fetched at

@@ -10,8 +10,8 @@ import (
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
-	"caiji/wire"
 	"caiji/syncer/synctest"
+	"caiji/wire"
 )
 
 // A version the hub refuses (422: its department is not served there) is
