@@ -96,8 +96,9 @@ func (s *syncUI) sendNow() {
 }
 
 // afterSync brings what a sync changed to a signed-in candidate: a
-// decision that arrived reloads their record, and a version submitted on
-// another PC while this one changed too asks them to choose.
+// decision that arrived reloads their record, a receipt shows on 审核结果,
+// and a version submitted on another PC while this one changed too asks
+// them to choose.
 func (a *App) afterSync() {
 	if a.sess == nil || a.coll == nil {
 		return
@@ -109,8 +110,11 @@ func (a *App) afterSync() {
 		return
 	}
 	rec, err := a.store.MyRecord(sess.Context(), sess.ID)
-	if err == nil && rec.Status != a.coll.Record().Status {
+	switch {
+	case err == nil && rec.Status != a.coll.Record().Status:
 		a.reloadRecord()
+	case a.index("result") >= 0: // a receipt may have come
+		a.Rebuild("result")
 	}
 }
 
