@@ -4,7 +4,11 @@
 // app needs no network and no files beside it.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+)
 
 // CJKFont is DroidSansFallbackFull.ttf (Apache-2.0, see fonts/): one face
 // covering all 20,902 GBK hanzi.
@@ -28,3 +32,20 @@ var I18n embed.FS
 //
 //go:embed data/*.json
 var Data embed.FS
+
+// Messages returns the translations of one UI language ("zh" or "en"):
+// the screens and the printed documents read the same words.
+func Messages(lang string) (map[string]string, error) {
+	if lang != "zh" && lang != "en" {
+		return nil, fmt.Errorf("assets: unsupported language %q (zh or en)", lang)
+	}
+	data, err := I18n.ReadFile("i18n/" + lang + ".json")
+	if err != nil {
+		return nil, err
+	}
+	var msgs map[string]string
+	if err := json.Unmarshal(data, &msgs); err != nil {
+		return nil, fmt.Errorf("assets: i18n/%s.json: %w", lang, err)
+	}
+	return msgs, nil
+}
