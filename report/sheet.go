@@ -8,9 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"time"
-
-	"strings"
 
 	"caiji/domain"
 
@@ -96,7 +95,6 @@ func Write(w io.Writer, s Sheet, cat *domain.Catalog) error {
 	}
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
-	pdf.AliasNbPages("{nb}")
 	pdf.SetLineWidth(0.2)
 	pdf.SetDrawColor(90, 100, 115)
 	sw.p = &page{pdf: pdf, m: newMetrics(fs), labelW: 30}
@@ -175,7 +173,6 @@ func (sw *sheetWriter) status() domain.Status {
 
 func (sw *sheetWriter) render() error {
 	p, t := sw.p, sw.t
-	p.pdf.SetFooterFunc(sw.footer)
 	p.onNewPage = sw.continuedHeader
 	p.pdf.AddPage()
 	p.y = margin
@@ -195,6 +192,7 @@ func (sw *sheetWriter) render() error {
 	sw.attachments()
 	sw.submission()
 	sw.review()
+	sw.pageNumbers()
 	return nil
 }
 
@@ -244,14 +242,16 @@ func (sw *sheetWriter) continuedHeader() {
 	p.y += 7
 }
 
-// footer numbers the pages.
-func (sw *sheetWriter) footer() {
-	p := sw.p
-	// fpdf puts the page count in place of {nb} when the document is done;
-	// centre the line as if the count were one digit.
-	s := fmt.Sprintf("%d / {nb}", p.pdf.PageNo())
-	w := p.textWidth(strings.Replace(s, "{nb}", "9", 1), plain, 8)
-	p.text((pageW-w)/2, pageH-margin, s, plain, 8)
+// pageNumbers writes "n / total" at the foot of every page, once the
+// total is known. (fpdf's page-count alias would also replace the same
+// characters typed into a field.)
+func (sw *sheetWriter) pageNumbers() {
+	p, n := sw.p, sw.p.pdf.PageCount()
+	for i := 1; i <= n; i++ {
+		p.pdf.SetPage(i)
+		s := fmt.Sprintf("%d / %d", i, n)
+		p.text((pageW-p.textWidth(s, plain, 8))/2, pageH-margin, s, plain, 8)
+	}
 }
 
 // idNumber is the ID number as this copy prints it.
@@ -308,11 +308,9 @@ func (sw *sheetWriter) basic() {
 		p.pdf.Rect(x+photoPad, top+photoPad, photoW, photoH, "D")
 		return
 	}
-	typ := "JPG"
-	if b.Photo.MIME == "image/png" {
-		typ = "PNG"
-	}
-	opt := fpdf.ImageOptions{ImageType: typ}
+	// The format is read from the bytes (as everywhere in Caiji), not
+	// taken from the stored MIME type.
+	opt := fpdf.ImageOptions{ImageType: formatName(http.DetectContentType(sw.s.Photo))}
 	p.pdf.RegisterImageOptionsReader("photo", opt, bytes.NewReader(sw.s.Photo))
 	p.pdf.ImageOptions("photo", x+photoPad, top+photoPad, photoW, photoH, false, opt, 0, "")
 }

@@ -323,8 +323,61 @@ func TestSheetRefuses(t *testing.T) {
 			t.Errorf("snapshot %q: no error", snap)
 		}
 	}
-	s = sheetFor(t, rec, photo, "fr")
+	// Bytes that are the record's photo by digest but no image.
+	junk := []byte("not an image at all")
+	sum := sha256.Sum256(junk)
+	rec.Basic.Photo.SHA256 = hex.EncodeToString(sum[:])
+	if err := Write(io.Discard, sheetFor(t, rec, junk, "zh"), cat); err == nil {
+		t.Error("a photo that is no image: no error")
+	}
+	// A PNG photo (the stored MIME type says JPEG) prints all the same.
+	pngPhoto := domaintest.PNG(domaintest.Portrait(295, 413, domaintest.White, 0))
+	sum = sha256.Sum256(pngPhoto)
+	rec.Basic.Photo.SHA256 = hex.EncodeToString(sum[:])
+	if err := Write(io.Discard, sheetFor(t, rec, pngPhoto, "zh"), cat); err != nil {
+		t.Errorf("a PNG photo: %v", err)
+	}
+	s = sheetFor(t, rec, pngPhoto, "fr")
 	if err := Write(io.Discard, s, cat); err == nil {
 		t.Error("language fr: no error")
+	}
+}
+
+// TestSheetHostileText: whatever a person typed into the record's text
+// fields, the sheet is written and shows it (runes no font has as □):
+// emoji, control characters, bidi overrides, PDF string delimiters, the
+// characters of fpdf's page-count alias, a name of any length. (A fuzz
+// target here would run a few times a minute: parsing the 4 MB font under
+// coverage instrumentation dominates; wrap's own fuzz target covers the
+// layout.)
+func TestSheetHostileText(t *testing.T) {
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	rec, photo := fullRecord(t)
+	for _, tt := range []struct {
+		typed, shown string
+		times        int // at least, in the name, the address and the comment
+	}{
+		{"𠮷野家😀", "□野家□", 3},
+		{"a\x00b\tc\rd", "abcd", 3},
+		{"\u202eevil\u202c", "evil", 3},
+		{"(unbalanced \\ (paren", "(unbalanced\\(paren", 3},
+		{"{nb} of {nb}", "{nb}of{nb}", 3},
+		{"\ufeff\u200d\ufffd\uffff", "", 0},
+		{"e\u0301 \u00a0 Ω Жж", "ΩЖж", 3},
+		// Over pages: the continued pages' headers come between the lines.
+		{strings.Repeat("长", 3000), "长", 9000},
+		{"", "", 0},
+		{"   ", "", 0},
+	} {
+		r := *rec
+		r.Basic.Name = tt.typed
+		r.Work = append([]domain.Work{}, rec.Work...)
+		r.Work[0].Address = tt.typed
+		s := sheetFor(t, &r, photo, "zh")
+		s.Decision.Comment = tt.typed
+		text := squeeze(runTool(t, pdftotext, "-enc", "UTF-8", render(t, s), "-"))
+		if n := strings.Count(text, squeeze(tt.shown)); tt.shown != "" && n < tt.times {
+			t.Errorf("typed %.40q: the PDF shows %q %d times, want %d", tt.typed, tt.shown, n, tt.times)
+		}
 	}
 }
