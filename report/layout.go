@@ -208,3 +208,6 @@ func (p *page) pairs(w float64, kv ...string) row {
 	}
 	return r
 }
+
+// fields draws a row of label/value pairs across the content width.
+func (p *page) fields(kv ...string) { p.draw(margin, p.pairs(contentW, kv...)) }

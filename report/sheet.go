@@ -182,13 +182,13 @@ func (sw *sheetWriter) render() error {
 	sw.basic()
 	p.heading(t.T("step.realname"))
 	rn := sw.rec.RealName
-	p.draw(margin, p.pairs(contentW, t.T("realname.province"), sw.cat.Divisions.DisplayName(rn.Province), t.T("realname.city"), sw.cat.Divisions.DisplayName(rn.City)))
-	p.draw(margin, p.pairs(contentW, t.T("realname.status"), t.T("realname.status."+string(rn.Status))))
+	p.fields(t.T("realname.province"), sw.cat.Divisions.DisplayName(rn.Province), t.T("realname.city"), sw.cat.Divisions.DisplayName(rn.City))
+	p.fields(t.T("realname.status"), t.T("realname.status."+string(rn.Status)))
 	sw.education()
 	sw.qualifications()
 	sw.work()
 	p.heading(t.T("step.department"))
-	p.draw(margin, p.pairs(contentW, t.T("department.name"), sw.cat.Divisions.Department(sw.rec.Department.Code())))
+	p.fields(t.T("department.name"), sw.cat.Divisions.Department(sw.rec.Department.Code()))
 	sw.attachments()
 	sw.submission()
 	sw.review()
@@ -324,39 +324,42 @@ func (sw *sheetWriter) option(list []domain.Option, code string) string {
 	return code
 }
 
-func (sw *sheetWriter) education() {
-	p, t, o := sw.p, sw.t, &sw.cat.Options
-	p.heading(t.T("step.education"))
-	if len(sw.rec.Education) == 0 {
-		p.draw(margin, p.pairs(contentW, t.T("education.row"), t.T("form.none")))
+// group draws a section of repeated rows (教育经历 1, 2 …): its heading,
+// 无 when it has none, and a subheading before each row drawn by each.
+func (sw *sheetWriter) group(section, rowKey string, n int, each func(i int)) {
+	p, t := sw.p, sw.t
+	p.heading(t.T(section))
+	if n == 0 {
+		p.fields(t.T(rowKey), t.T("form.none"))
 	}
-	for i, e := range sw.rec.Education {
-		p.subheading(fmt.Sprintf("%s %d", t.T("education.row"), i+1))
-		level := e.Level
-		if l := o.Level(e.Level); l != nil {
-			level = t.Msg(l.Name())
-		}
-		p.draw(margin, p.pairs(contentW, t.T("education.school"), e.School, t.T("education.major"), e.Major))
-		p.draw(margin, p.pairs(contentW, t.T("education.mode"), sw.option(o.StudyModes, e.Mode), t.T("education.level"), level, t.T("education.degree"), sw.option(o.Degrees, e.Degree)))
-		p.draw(margin, p.pairs(contentW, t.T("education.start"), e.Start.String(), t.T("education.end"), e.End.String(), t.T("form.foreign"), t.yesNo(e.Foreign)))
-		p.draw(margin, p.pairs(contentW, t.T("education.diploma_no"), e.DiplomaNo, t.T("education.degree_no"), e.DegreeNo))
+	for i := range n {
+		p.subheading(fmt.Sprintf("%s %d", t.T(rowKey), i+1))
+		each(i)
 	}
 }
 
+func (sw *sheetWriter) education() {
+	p, t, o := sw.p, sw.t, &sw.cat.Options
+	sw.group("step.education", "education.row", len(sw.rec.Education), func(i int) {
+		e := sw.rec.Education[i]
+		p.fields(t.T("education.school"), e.School, t.T("education.major"), e.Major)
+		p.fields(t.T("education.mode"), sw.option(o.StudyModes, e.Mode), t.T("education.level"), sw.option(o.LevelOptions(), e.Level), t.T("education.degree"), sw.option(o.Degrees, e.Degree))
+		p.fields(t.T("education.start"), e.Start.String(), t.T("education.end"), e.End.String(), t.T("form.foreign"), t.yesNo(e.Foreign))
+		p.fields(t.T("education.diploma_no"), e.DiplomaNo, t.T("education.degree_no"), e.DegreeNo)
+	})
+}
+
+// qualifications is shown when the record has any, or chose scope A.
 func (sw *sheetWriter) qualifications() {
 	p, t := sw.p, sw.t
 	if len(sw.rec.Qualifications) == 0 && !sw.rec.HasScope(domain.ScopeQualified) {
 		return
 	}
-	p.heading(t.T("step.qualifications"))
-	if len(sw.rec.Qualifications) == 0 {
-		p.draw(margin, p.pairs(contentW, t.T("qualifications.row"), t.T("form.none")))
-	}
-	for i, q := range sw.rec.Qualifications {
-		p.subheading(fmt.Sprintf("%s %d", t.T("qualifications.row"), i+1))
-		p.draw(margin, p.pairs(contentW, t.T("qualifications.level"), sw.option(sw.cat.Options.QualificationLevels, q.Level), t.T("qualifications.obtained"), q.Obtained.String()))
-		p.draw(margin, p.pairs(contentW, t.T("qualifications.cert_no"), q.CertNo))
-	}
+	sw.group("step.qualifications", "qualifications.row", len(sw.rec.Qualifications), func(i int) {
+		q := sw.rec.Qualifications[i]
+		p.fields(t.T("qualifications.level"), sw.option(sw.cat.Options.QualificationLevels, q.Level), t.T("qualifications.obtained"), q.Obtained.String())
+		p.fields(t.T("qualifications.cert_no"), q.CertNo)
+	})
 }
 
 // until is an end month, or 至今.
@@ -369,27 +372,19 @@ func (sw *sheetWriter) until(end domain.Month, current bool) string {
 
 func (sw *sheetWriter) work() {
 	p, t, o := sw.p, sw.t, &sw.cat.Options
-	p.heading(t.T("step.work"))
-	if len(sw.rec.Work) == 0 {
-		p.draw(margin, p.pairs(contentW, t.T("work.row"), t.T("form.none")))
-	}
-	for i, w := range sw.rec.Work {
-		p.subheading(fmt.Sprintf("%s %d", t.T("work.row"), i+1))
-		unit := w.UnitType
-		if u := o.UnitType(w.UnitType); u != nil {
-			unit = t.Msg(u.Name())
-		}
-		p.draw(margin, p.pairs(contentW, t.T("work.start"), w.Start.String(), t.T("work.end"), sw.until(w.End, w.Current)))
-		p.draw(margin, p.pairs(contentW, t.T("work.employer"), w.Employer))
-		p.draw(margin, p.pairs(contentW, t.T("work.credit_code"), w.CreditCode, t.T("work.unit_type"), unit))
-		p.draw(margin, p.pairs(contentW, t.T("work.industry"), sw.option(o.Industries, w.Industry), t.T("work.phone"), w.Phone))
-		p.draw(margin, p.pairs(contentW, t.T("work.address"), w.Address, t.T("work.has_accounting"), t.yesNo(w.HasAccounting)))
+	sw.group("step.work", "work.row", len(sw.rec.Work), func(i int) {
+		w := sw.rec.Work[i]
+		p.fields(t.T("work.start"), w.Start.String(), t.T("work.end"), sw.until(w.End, w.Current))
+		p.fields(t.T("work.employer"), w.Employer)
+		p.fields(t.T("work.credit_code"), w.CreditCode, t.T("work.unit_type"), sw.option(o.UnitTypeOptions(), w.UnitType))
+		p.fields(t.T("work.industry"), sw.option(o.Industries, w.Industry), t.T("work.phone"), w.Phone)
+		p.fields(t.T("work.address"), w.Address, t.T("work.has_accounting"), t.yesNo(w.HasAccounting))
 		for j, a := range w.Posts {
 			p.subheading(fmt.Sprintf("%s %d.%d", t.T("work.post_row"), i+1, j+1))
-			p.draw(margin, p.pairs(contentW, t.T("work.start"), a.Start.String(), t.T("work.end"), sw.until(a.End, a.Current), t.T("work.appointed_at"), a.AppointedAt.String()))
-			p.draw(margin, p.pairs(contentW, t.T("work.post"), sw.option(o.AccountingPosts, a.Post), t.T("work.title"), sw.option(o.Titles, a.Title)))
+			p.fields(t.T("work.start"), a.Start.String(), t.T("work.end"), sw.until(a.End, a.Current), t.T("work.appointed_at"), a.AppointedAt.String())
+			p.fields(t.T("work.post"), sw.option(o.AccountingPosts, a.Post), t.T("work.title"), sw.option(o.Titles, a.Title))
 		}
-	}
+	})
 }
 
 // attachments lists every image of the record with its facts and digest,
@@ -444,17 +439,17 @@ func (sw *sheetWriter) submission() {
 	if !rec.SubmittedAt.IsZero() {
 		submitted = t.T("form.printed_at", beijing(rec.SubmittedAt))
 	}
-	p.draw(margin, p.pairs(contentW, t.T("submit.commitment"), t.yesNo(rec.Committed), t.T("result.submitted_at"), submitted))
+	p.fields(t.T("submit.commitment"), t.yesNo(rec.Committed), t.T("result.submitted_at"), submitted)
 }
 
 // review is the status and, once decided, the decision with its reasons.
 func (sw *sheetWriter) review() {
 	p, t, d := sw.p, sw.t, sw.s.Decision
 	p.heading(t.T("step.result"))
-	p.draw(margin, p.pairs(contentW, t.T("result.status"), t.Msg(sw.status().Name())))
+	p.fields(t.T("result.status"), t.Msg(sw.status().Name()))
 	if d == nil {
 		if sw.status().AwaitingReview() {
-			p.draw(margin, p.pairs(contentW, t.T("result.decision"), t.T("form.awaiting")))
+			p.fields(t.T("result.decision"), t.T("form.awaiting"))
 		}
 		return
 	}
@@ -462,7 +457,7 @@ func (sw *sheetWriter) review() {
 	if reviewer == "" {
 		reviewer = "—"
 	}
-	p.draw(margin, p.pairs(contentW, t.T("form.decided_at"), t.T("form.printed_at", beijing(d.At)), t.T("form.reviewer"), reviewer))
+	p.fields(t.T("form.decided_at"), t.T("form.printed_at", beijing(d.At)), t.T("form.reviewer"), reviewer)
 	if !d.Pass {
 		reasons := ""
 		for i, code := range d.Reasons {
@@ -474,9 +469,9 @@ func (sw *sheetWriter) review() {
 				reasons += "  " + t.Msg(r.Msg)
 			}
 		}
-		p.draw(margin, p.pairs(contentW, t.T("form.reasons"), reasons))
+		p.fields(t.T("form.reasons"), reasons)
 	}
 	if d.Comment != "" {
-		p.draw(margin, p.pairs(contentW, t.T("form.comment"), d.Comment))
+		p.fields(t.T("form.comment"), d.Comment)
 	}
 }
