@@ -10,7 +10,7 @@ const (
 	margin       = 15.0
 	footerH      = 8.0 // the page number line below the content
 	contentW     = pageW - 2*margin
-	padX, padY   = 1.6, 1.3
+	padX, padY   = 1.6, 1.2
 	textSize     = 9.0 // points
 	lineH        = 4.4 // one line of textSize text
 )

@@ -47,6 +47,9 @@ type Decision struct {
 	Comment  string
 	Reviewer string // the reviewer's name, when known
 	At       time.Time
+	// RealName is the reviewer's finding on the real-name material
+	// (verified or failed); the snapshot still says pending.
+	RealName domain.RealNameStatus
 }
 
 // ErrPhotoMismatch is a photo whose bytes are not the record's photo.
@@ -183,7 +186,11 @@ func (sw *sheetWriter) render() error {
 	p.heading(t.T("step.realname"))
 	rn := sw.rec.RealName
 	p.fields(t.T("realname.province"), sw.cat.Divisions.DisplayName(rn.Province), t.T("realname.city"), sw.cat.Divisions.DisplayName(rn.City))
-	p.fields(t.T("realname.status"), t.T("realname.status."+string(rn.Status)))
+	status := rn.Status
+	if d := sw.s.Decision; d != nil && d.RealName != "" {
+		status = d.RealName
+	}
+	p.fields(t.T("realname.status"), t.T("realname.status."+string(status)))
 	sw.education()
 	sw.qualifications()
 	sw.work()
@@ -192,6 +199,7 @@ func (sw *sheetWriter) render() error {
 	sw.attachments()
 	sw.submission()
 	sw.review()
+	sw.signatures()
 	sw.pageNumbers()
 	return nil
 }
@@ -431,7 +439,8 @@ func formatName(mime string) string {
 	return mime
 }
 
-// submission is the commitment and when the version was submitted.
+// submission is the notice read, the commitment, and when the version was
+// submitted.
 func (sw *sheetWriter) submission() {
 	p, t, rec := sw.p, sw.t, sw.rec
 	p.heading(t.T("form.commitment"))
@@ -439,7 +448,18 @@ func (sw *sheetWriter) submission() {
 	if !rec.SubmittedAt.IsZero() {
 		submitted = t.T("form.printed_at", beijing(rec.SubmittedAt))
 	}
-	p.fields(t.T("submit.commitment"), t.yesNo(rec.Committed), t.T("result.submitted_at"), submitted)
+	p.fields(t.T("notice.read"), t.yesNo(rec.NoticeRead), t.T("submit.commitment"), t.yesNo(rec.Committed))
+	p.fields(t.T("result.submitted_at"), submitted)
+}
+
+// signatures leaves room for the person's signature and the department's
+// seal, as a paper form filed with a decision has.
+func (sw *sheetWriter) signatures() {
+	p, t := sw.p, sw.t
+	r := p.pairs(contentW, t.T("form.sign_person"), "", t.T("form.sign_department"), "")
+	r.minH = 15
+	p.y += 2
+	p.draw(margin, r)
 }
 
 // review is the status and, once decided, the decision with its reasons.

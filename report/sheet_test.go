@@ -51,7 +51,8 @@ func sheetFor(tb testing.TB, rec *domain.Record, photo []byte, lang string) Shee
 		tb.Fatal(err)
 	}
 	return Sheet{Snapshot: snap, Photo: photo, Lang: lang, Printed: time.Date(2026, 11, 27, 7, 5, 0, 0, time.UTC),
-		Decision: &Decision{Reasons: []string{"R02", "R09"}, Comment: "请重新上传白底照片。", Reviewer: "李审核", At: time.Date(2026, 11, 24, 1, 0, 0, 0, time.UTC)}}
+		Decision: &Decision{Reasons: []string{"R02", "R09"}, Comment: "请重新上传白底照片。", Reviewer: "李审核", At: time.Date(2026, 11, 24, 1, 0, 0, 0, time.UTC),
+			RealName: domain.RealNameVerified}}
 }
 
 // render writes s to a file in a temp dir and returns its path.
@@ -119,8 +120,8 @@ var fieldLabels = []string{
 	"work.start", "work.end", "work.employer", "work.credit_code", "work.unit_type", "work.industry",
 	"work.phone", "work.address", "work.has_accounting", "work.post", "work.title", "work.appointed_at",
 	"department.name", "form.attachments", "form.att_kind", "form.att_format", "form.att_pixels", "form.att_bytes",
-	"submit.commitment", "result.submitted_at", "result.status", "form.decided_at", "form.reviewer",
-	"form.reasons", "form.comment",
+	"notice.read", "submit.commitment", "result.submitted_at", "result.status", "form.decided_at", "form.reviewer",
+	"form.reasons", "form.comment", "form.sign_person", "form.sign_department",
 }
 
 // TestSheetText reads the PDF back with pdftotext in both languages: the
@@ -142,7 +143,7 @@ func TestSheetText(t *testing.T) {
 				w.T("form.version_n", rec.Version), "北京工商大学", "北京市第一中学", "Z2016110100123",
 				rec.Work[0].Employer, rec.Work[0].CreditCode, rec.Work[0].Address, "海淀区财政局",
 				"R02", "R09", w.Msg(domain.ReasonByCode("R09").Msg), "请重新上传白底照片。", "李审核",
-				w.Msg(domain.StatusRejected.Name()), w.T("form.printed_at", "2026-11-27 15:05"), rec.Basic.Photo.SHA256}
+				w.Msg(domain.StatusRejected.Name()), w.T("form.printed_at", "2026-11-27 15:05"), w.T("realname.status.verified"), rec.Basic.Photo.SHA256}
 			for _, k := range fieldLabels {
 				want = append(want, w.T(k))
 			}
