@@ -178,8 +178,11 @@ func TestSheetPhoto(t *testing.T) {
 	pdftoppm := tool(t, "pdftoppm", "poppler-utils")
 	rec, photo := fullRecord(t)
 	const dpi = 200
+	px := func(mm float64) string { return strconv.Itoa(int(mm / 25.4 * dpi)) }
 	dir := t.TempDir()
-	runTool(t, pdftoppm, "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", "-png", "-singlefile", render(t, sheetFor(t, rec, photo, "zh")), filepath.Join(dir, "p1"))
+	// Only the photo's box, the right-hand column of 基本信息, is rendered.
+	runTool(t, pdftoppm, "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", "-x", px(pageW-margin-photoBoxW), "-y", px(margin), "-W", px(photoBoxW), "-H", px(100),
+		"-png", "-singlefile", render(t, sheetFor(t, rec, photo, "zh")), filepath.Join(dir, "p1"))
 	f, err := os.Open(filepath.Join(dir, "p1.png"))
 	if err != nil {
 		t.Fatal(err)
@@ -189,9 +192,7 @@ func TestSheetPhoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
-	// The photo's box is the right-hand column of 基本信息.
-	box := image.Rect(px(pageW-margin-photoBoxW), px(margin), px(pageW-margin), px(margin+100))
+	box := img.Bounds()
 	mm := func(n int) float64 { return float64(n) * 25.4 / dpi }
 	for _, part := range []struct {
 		name string
