@@ -35,6 +35,9 @@ type Sheet struct {
 	FullID bool
 	// Printed is when the sheet is made, printed in Beijing time.
 	Printed time.Time
+	// Consents are the person's recorded consents (domain.Consent); when
+	// given, the sheet shows when each notice was agreed to.
+	Consents []domain.Consent
 	// Creator names the program and station in the PDF's metadata
 	// ("Caiji 1.2 (kiosk)"); "Caiji" when empty.
 	Creator string
@@ -439,8 +442,8 @@ func formatName(mime string) string {
 	return mime
 }
 
-// submission is the notice read, the commitment, and when the version was
-// submitted.
+// submission is the notice read, the commitment, when the version was
+// submitted, and the consents when the caller has them.
 func (sw *sheetWriter) submission() {
 	p, t, rec := sw.p, sw.t, sw.rec
 	p.heading(t.T("form.commitment"))
@@ -450,6 +453,24 @@ func (sw *sheetWriter) submission() {
 	}
 	p.fields(t.T("notice.read"), t.yesNo(rec.NoticeRead), t.T("submit.commitment"), t.yesNo(rec.Committed))
 	p.fields(t.T("result.submitted_at"), submitted)
+	if len(sw.s.Consents) > 0 {
+		p.fields(t.T("form.consent_personal"), sw.consented(domain.NoticePersonal), t.T("form.consent_sensitive"), sw.consented(domain.NoticeSensitive))
+	}
+}
+
+// consented says when the person last agreed to a notice, and to which
+// text (the start of its digest).
+func (sw *sheetWriter) consented(k domain.NoticeKind) string {
+	var last *domain.Consent
+	for i, c := range sw.s.Consents {
+		if c.Notice == k && (last == nil || c.At.After(last.At)) {
+			last = &sw.s.Consents[i]
+		}
+	}
+	if last == nil {
+		return sw.t.T("form.no_consent")
+	}
+	return sw.t.T("form.consented", beijing(last.At), last.Digest[:min(12, len(last.Digest))])
 }
 
 // signatures leaves room for the person's signature and the department's

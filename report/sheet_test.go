@@ -52,7 +52,9 @@ func sheetFor(tb testing.TB, rec *domain.Record, photo []byte, lang string) Shee
 	}
 	return Sheet{Snapshot: snap, Photo: photo, Lang: lang, Printed: time.Date(2026, 11, 27, 7, 5, 0, 0, time.UTC),
 		Decision: &Decision{Reasons: []string{"R02", "R09"}, Comment: "请重新上传白底照片。", Reviewer: "李审核", At: time.Date(2026, 11, 24, 1, 0, 0, 0, time.UTC),
-			RealName: domain.RealNameVerified}}
+			RealName: domain.RealNameVerified},
+		Consents: []domain.Consent{{Notice: domain.NoticePersonal, Digest: strings.Repeat("ab", 32), At: time.Date(2026, 11, 1, 2, 0, 0, 0, time.UTC)},
+			{Notice: domain.NoticeSensitive, Digest: strings.Repeat("cd", 32), At: time.Date(2026, 11, 1, 2, 5, 0, 0, time.UTC)}}}
 }
 
 // render writes s to a file in a temp dir and returns its path.
@@ -122,6 +124,7 @@ var fieldLabels = []string{
 	"department.name", "form.attachments", "form.att_kind", "form.att_format", "form.att_pixels", "form.att_bytes",
 	"notice.read", "submit.commitment", "result.submitted_at", "result.status", "form.decided_at", "form.reviewer",
 	"form.reasons", "form.comment", "form.sign_person", "form.sign_department",
+	"form.consent_personal", "form.consent_sensitive",
 }
 
 // TestSheetText reads the PDF back with pdftotext in both languages: the
@@ -143,7 +146,8 @@ func TestSheetText(t *testing.T) {
 				w.T("form.version_n", rec.Version), "北京工商大学", "北京市第一中学", "Z2016110100123",
 				rec.Work[0].Employer, rec.Work[0].CreditCode, rec.Work[0].Address, "海淀区财政局",
 				"R02", "R09", w.Msg(domain.ReasonByCode("R09").Msg), "请重新上传白底照片。", "李审核",
-				w.Msg(domain.StatusRejected.Name()), w.T("form.printed_at", "2026-11-27 15:05"), w.T("realname.status.verified"), rec.Basic.Photo.SHA256}
+				w.Msg(domain.StatusRejected.Name()), w.T("form.printed_at", "2026-11-27 15:05"), w.T("realname.status.verified"),
+				w.T("form.consented", "2026-11-01 10:05", "cdcdcdcdcdcd"), rec.Basic.Photo.SHA256}
 			for _, k := range fieldLabels {
 				want = append(want, w.T(k))
 			}
