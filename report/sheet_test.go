@@ -16,12 +16,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
 
+	"caiji/assets"
 	"caiji/domain"
 	"caiji/domain/domaintest"
+
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 // fullRecord is domaintest's complete record, submitted and with every
@@ -385,5 +389,39 @@ func TestSheetHostileText(t *testing.T) {
 		if n := strings.Count(text, squeeze(tt.shown)); tt.shown != "" && n < tt.times {
 			t.Errorf("typed %.40q: the PDF shows %q %d times, want %d", tt.typed, tt.shown, n, tt.times)
 		}
+	}
+}
+
+// TestSheetConcurrent: sheets written at once share the parsed fonts
+// safely (go test -race) and come out alike (not byte for byte: fpdf's font
+// subsetter walks a map), and the app's font bytes are left as they were:
+// fpdf writes into the font data it is handed.
+func TestSheetConcurrent(t *testing.T) {
+	before := sha256.Sum256(assets.CJKFont)
+	beforeGo := sha256.Sum256(goregular.TTF)
+	rec, photo := fullRecord(t)
+	s := sheetFor(t, rec, photo, "zh")
+	cat := domaintest.Catalog(t)
+	out := make([][]byte, 4)
+	errs := make([]error, len(out))
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Go(func() {
+			var b bytes.Buffer
+			errs[i] = Write(&b, s, cat)
+			out[i] = b.Bytes()
+		})
+	}
+	wg.Wait()
+	for i := range out {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.HasPrefix(out[i], []byte("%PDF-")) || len(out[i]) != len(out[0]) {
+			t.Fatalf("sheet %d: %d bytes, sheet 0: %d", i, len(out[i]), len(out[0]))
+		}
+	}
+	if sha256.Sum256(assets.CJKFont) != before || sha256.Sum256(goregular.TTF) != beforeGo {
+		t.Error("writing a sheet changed the embedded font bytes")
 	}
 }
