@@ -95,6 +95,10 @@ func (m *metrics) faceFor(r rune, st style) (*face, rune) {
 	if r < 0x20 || (r >= 0x7f && r < 0xa0) {
 		r = ' '
 	}
+	if r > 0xFFFF {
+		// fpdf's UTF-8 fonts map only the BMP and panic beyond it.
+		return m.faces.latin[st], missing
+	}
 	if f := m.faces.latin[st]; m.has(f, r) {
 		return f, r
 	}
