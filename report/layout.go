@@ -25,7 +25,7 @@ type page struct {
 	// labelW is the width of a label column: eight CJK characters, or
 	// what English labels need to stay on one or two lines.
 	labelW float64
-	// header draws what repeats at the top of a continued page.
+	// onNewPage draws what repeats at the top of a continued page.
 	onNewPage func()
 }
 

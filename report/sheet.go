@@ -33,7 +33,8 @@ type Sheet struct {
 	// FullID prints the ID number in full: only on the candidate's own
 	// copy, when they ask for it. Otherwise it is masked (110101********9913).
 	FullID bool
-	// Printed is when the sheet is made, printed in Beijing time.
+	// Printed is when the sheet is made (now when zero), printed in
+	// Beijing time.
 	Printed time.Time
 	// Consents are the person's recorded consents (domain.Consent); when
 	// given, the sheet shows when each notice was agreed to.
@@ -84,6 +85,9 @@ func Write(w io.Writer, s Sheet, cat *domain.Catalog) error {
 	}
 	if s.Lang == "" {
 		s.Lang = "zh"
+	}
+	if s.Printed.IsZero() {
+		s.Printed = time.Now()
 	}
 	t, err := loadWords(s.Lang)
 	if err != nil {
@@ -193,14 +197,7 @@ func (sw *sheetWriter) render() error {
 		return err
 	}
 	sw.basic()
-	p.heading(t.T("step.realname"))
-	rn := sw.rec.RealName
-	p.fields(t.T("realname.province"), sw.cat.Divisions.DisplayName(rn.Province), t.T("realname.city"), sw.cat.Divisions.DisplayName(rn.City))
-	status := rn.Status
-	if d := sw.s.Decision; d != nil && d.RealName != "" {
-		status = d.RealName
-	}
-	p.fields(t.T("realname.status"), t.T("realname.status."+string(status)))
+	sw.realName()
 	sw.education()
 	sw.qualifications()
 	sw.work()
@@ -331,6 +328,22 @@ func (sw *sheetWriter) basic() {
 	opt := fpdf.ImageOptions{ImageType: formatName(http.DetectContentType(sw.s.Photo))}
 	p.pdf.RegisterImageOptionsReader("photo", opt, bytes.NewReader(sw.s.Photo))
 	p.pdf.ImageOptions("photo", x+photoPad, top+photoPad, photoW, photoH, false, opt, 0, "")
+}
+
+// realName is 实名认证: where the person is, and whether the reviewer found
+// the real-name material good (the snapshot says pending until then).
+func (sw *sheetWriter) realName() {
+	p, t, rn := sw.p, sw.t, sw.rec.RealName
+	p.heading(t.T("step.realname"))
+	p.fields(t.T("realname.province"), sw.cat.Divisions.DisplayName(rn.Province), t.T("realname.city"), sw.cat.Divisions.DisplayName(rn.City))
+	status := rn.Status
+	if d := sw.s.Decision; d != nil && d.RealName != "" {
+		status = d.RealName
+	}
+	if status == "" {
+		status = domain.RealNamePending
+	}
+	p.fields(t.T("realname.status"), t.T("realname.status."+string(status)))
 }
 
 // option is the name of code in list, or the code itself when the list
