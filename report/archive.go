@@ -3,8 +3,6 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"time"
 
 	"caiji/domain"
+	"caiji/wire"
 )
 
 // Export is everything a station holds about one person, as its store
@@ -61,8 +60,7 @@ func WriteArchive(w io.Writer, e Export) error {
 			return err
 		}
 		if f.name != "README.txt" {
-			sum := sha256.Sum256(f.data)
-			fmt.Fprintf(&sums, "%s  %s\n", hex.EncodeToString(sum[:]), f.name)
+			fmt.Fprintf(&sums, "%s  %s\n", wire.Digest(f.data), f.name)
 		}
 	}
 	if err := addFile(z, "SHA256SUMS", []byte(sums.String()), true, e.Made); err != nil {
@@ -86,8 +84,8 @@ func (e Export) files() ([]archiveFile, error) {
 	seen := map[string]bool{}
 	for _, v := range e.Versions {
 		name := fmt.Sprintf("records/%s/v%03d.json", v.Record, v.Version)
-		if seen[name] || v.Record == "" || strings.ContainsAny(v.Record, "/\\.") || !json.Valid(v.JSON) {
-			return nil, fmt.Errorf("report: archive: version %d of record %q is repeated or not JSON", v.Version, v.Record)
+		if seen[name] || !wire.ValidUUID(v.Record) || !json.Valid(v.JSON) {
+			return nil, fmt.Errorf("report: archive: version %d of record %q: repeated, not a UUID or not JSON", v.Version, v.Record)
 		}
 		seen[name] = true
 		out = append(out, archiveFile{name, v.JSON, true})
@@ -111,7 +109,7 @@ func (e Export) files() ([]archiveFile, error) {
 	slices.Sort(shas)
 	for _, sha := range shas {
 		data := e.Images[sha]
-		if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sha {
+		if wire.Digest(data) != sha {
 			return nil, fmt.Errorf("report: archive: image %s: its bytes do not match its digest", sha)
 		}
 		out = append(out, archiveFile{"images/" + sha + imageExt(data), data, false})

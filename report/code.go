@@ -6,7 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/uuid"
+	"caiji/wire"
+
 	qrcode "github.com/yeqown/go-qrcode/v2"
 )
 
@@ -35,23 +36,21 @@ var ErrBadCode = errors.New("report: not a Caiji record code")
 // ParseCode reads a code's text back (any letter case); the ID and digest
 // come back in lower case, as Caiji stores them.
 func ParseCode(s string) (Code, error) {
-	parts := strings.Split(strings.TrimSpace(s), ":")
-	if len(parts) != 4 || !strings.EqualFold(parts[0], codePrefix) {
+	parts := strings.Split(strings.ToLower(strings.TrimSpace(s)), ":")
+	if len(parts) != 4 || parts[0] != strings.ToLower(codePrefix) {
 		return Code{}, ErrBadCode
 	}
-	id, err := uuid.Parse(parts[1])
-	if err != nil || len(parts[1]) != 36 {
+	if !wire.ValidUUID(parts[1]) {
 		return Code{}, fmt.Errorf("%w: record ID %q", ErrBadCode, parts[1])
 	}
 	v, err := strconv.Atoi(parts[2])
 	if err != nil || v < 1 || parts[2] != strconv.Itoa(v) {
 		return Code{}, fmt.Errorf("%w: version %q", ErrBadCode, parts[2])
 	}
-	d := strings.ToLower(parts[3])
-	if len(d) != 64 || strings.Trim(d, "0123456789abcdef") != "" {
+	if !wire.ValidDigest(parts[3]) {
 		return Code{}, fmt.Errorf("%w: digest %q", ErrBadCode, parts[3])
 	}
-	return Code{ID: id.String(), Version: v, Digest: d}, nil
+	return Code{ID: parts[1], Version: v, Digest: parts[3]}, nil
 }
 
 // modules encodes c as a QR symbol (error correction M: a smudged

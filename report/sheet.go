@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"caiji/domain"
+	"caiji/wire"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -20,7 +19,9 @@ import (
 type Sheet struct {
 	// Snapshot is the record version as stored (its JSON: the submitted
 	// snapshot, or the version in force). The sheet prints what it holds
-	// and its SHA-256, so the digest always matches the paper.
+	// and the SHA-256 of its canonical form (wire.Canonical), the digest
+	// the hub and .caiji packages know the version by, so a printout is
+	// matched to the version on any machine.
 	Snapshot []byte
 	// Photo is the standard photo's bytes; they must hash to the record's
 	// Basic.Photo digest. Nil only when the record has no photo.
@@ -97,9 +98,12 @@ func Write(w io.Writer, s Sheet, cat *domain.Catalog) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(s.Snapshot)
+	canonical, err := wire.Canonical(s.Snapshot)
+	if err != nil {
+		return fmt.Errorf("report: the snapshot: %w", err)
+	}
 	sw := &sheetWriter{s: s, t: t, cat: cat, rec: &rec,
-		code: Code{ID: rec.ID, Version: rec.Version, Digest: hex.EncodeToString(sum[:])}}
+		code: Code{ID: rec.ID, Version: rec.Version, Digest: wire.Digest(canonical)}}
 	if err := sw.checkPhoto(); err != nil {
 		return err
 	}
@@ -143,8 +147,7 @@ func (sw *sheetWriter) checkPhoto() error {
 	if ph == nil {
 		return nil
 	}
-	got := sha256.Sum256(sw.s.Photo)
-	if hex.EncodeToString(got[:]) != ph.SHA256 {
+	if wire.Digest(sw.s.Photo) != ph.SHA256 {
 		return ErrPhotoMismatch
 	}
 	return nil

@@ -24,6 +24,7 @@ import (
 	"caiji/assets"
 	"caiji/domain"
 	"caiji/domain/domaintest"
+	"caiji/wire"
 
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -59,6 +60,16 @@ func sheetFor(tb testing.TB, rec *domain.Record, photo []byte, lang string) Shee
 			RealName: domain.RealNameVerified},
 		Consents: []domain.Consent{{Notice: domain.NoticePersonal, Digest: strings.Repeat("ab", 32), At: time.Date(2026, 11, 1, 2, 0, 0, 0, time.UTC)},
 			{Notice: domain.NoticeSensitive, Digest: strings.Repeat("cd", 32), At: time.Date(2026, 11, 1, 2, 5, 0, 0, time.UTC)}}}
+}
+
+// canonicalDigest is the digest the hub knows a version by.
+func canonicalDigest(tb testing.TB, snapshot []byte) string {
+	tb.Helper()
+	c, err := wire.Canonical(snapshot)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return wire.Digest(c)
 }
 
 // render writes s to a file in a temp dir and returns its path.
@@ -145,8 +156,7 @@ func TestSheetText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sum := sha256.Sum256(s.Snapshot)
-			want := []string{rec.Basic.Name, "110101********9913", rec.ID, hex.EncodeToString(sum[:]),
+			want := []string{rec.Basic.Name, "110101********9913", rec.ID, canonicalDigest(t, s.Snapshot),
 				w.T("form.version_n", rec.Version), "北京工商大学", "北京市第一中学", "Z2016110100123",
 				rec.Work[0].Employer, rec.Work[0].CreditCode, rec.Work[0].Address, "海淀区财政局",
 				"R02", "R09", w.Msg(domain.ReasonByCode("R09").Msg), "请重新上传白底照片。", "李审核",
@@ -246,8 +256,7 @@ func TestSheetQRCode(t *testing.T) {
 	if err != nil {
 		t.Fatalf("scanned %q: %v", out, err)
 	}
-	sum := sha256.Sum256(s.Snapshot)
-	if want := (Code{ID: rec.ID, Version: rec.Version, Digest: hex.EncodeToString(sum[:])}); got != want {
+	if want := (Code{ID: rec.ID, Version: rec.Version, Digest: canonicalDigest(t, s.Snapshot)}); got != want {
 		t.Errorf("QR code = %+v, want %+v", got, want)
 	}
 }
