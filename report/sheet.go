@@ -73,8 +73,8 @@ const (
 // the time printed and a QR code with UUID, version and digest. Fonts are
 // embedded as subsets; nothing is fetched.
 //
-// A sheet takes about a tenth of a second and 40 MB of short-lived memory
-// (fpdf parses the 4 MB CJK font for each document): call it off the UI
+// A sheet takes about a tenth of a second and 45 MB of short-lived memory
+// (fpdf copies and parses the 4 MB CJK font for each document): call it off the UI
 // goroutine. Sheets may be written concurrently.
 func Write(w io.Writer, s Sheet, cat *domain.Catalog) error {
 	var rec domain.Record
