@@ -9,6 +9,7 @@ const (
 	pageW, pageH = 210.0, 297.0
 	margin       = 15.0
 	footerH      = 8.0 // the page number line below the content
+	continuedH   = 7.0 // the header line of a continued page
 	contentW     = pageW - 2*margin
 	padX, padY   = 1.6, 1.2
 	textSize     = 9.0 // points
@@ -78,10 +79,16 @@ type cell struct {
 }
 
 // row is one line of a table; minH stretches it (the photo's height).
+// A row with a band is a subheading instead: a light band naming the rows
+// after it (教育经历 1, 工作经历 2 …).
 type row struct {
 	cells []cell
 	minH  float64
+	band  string
 }
+
+// band is a subheading row.
+func band(title string) row { return row{band: title} }
 
 // bottom is the lowest y content may reach on a page.
 func (p *page) bottom() float64 { return pageH - margin - footerH }
@@ -186,15 +193,46 @@ func (p *page) heading(title string) {
 	p.y += h
 }
 
-// subheading is a light band naming one row of a repeated group
-// (教育经历 1, 工作经历 2 …).
+// bandH is the height of a subheading band.
+const bandH = 6.0
+
+// subheading draws a light band naming one row of a repeated group.
 func (p *page) subheading(title string) {
-	h := 6.0
-	p.ensure(h + lineH + 2*padY)
 	p.pdf.SetFillColor(214, 222, 234)
-	p.pdf.Rect(margin, p.y, contentW, h, "FD")
-	p.text(margin+padX, p.y+h*0.7, title, bold, 9.5)
-	p.y += h
+	p.pdf.Rect(margin, p.y, contentW, bandH, "FD")
+	p.text(margin+padX, p.y+bandH*0.7, title, bold, 9.5)
+	p.y += bandH
+}
+
+// blocks draws rows where each band and the rows up to the next band stay
+// on one page, unless together they are taller than a page.
+func (p *page) blocks(rows []row) {
+	for len(rows) > 0 {
+		n := 1
+		for n < len(rows) && rows[n].band == "" {
+			n++
+		}
+		total := 0.0
+		for i := range rows[:n] {
+			if rows[i].band != "" {
+				total += bandH
+			} else {
+				total += p.layout(&rows[i])
+			}
+		}
+		if total <= p.bottom()-margin-continuedH {
+			p.ensure(total)
+		}
+		for _, r := range rows[:n] {
+			if r.band != "" {
+				p.ensure(bandH + lineH + 2*padY)
+				p.subheading(r.band)
+			} else {
+				p.draw(margin, r)
+			}
+		}
+		rows = rows[n:]
+	}
 }
 
 // pairs is a row of label/value cells over width w: kv holds the labels

@@ -257,7 +257,7 @@ func (sw *sheetWriter) continuedHeader() {
 	head := ellipsize(sw.t.T("form.title")+" · "+sw.rec.Basic.Name, contentW-p.textWidth(tail, plain, size), p.advance(plain, size))
 	p.text(margin, p.y+3, head+tail, plain, size)
 	p.pdf.Line(margin, p.y+4.5, pageW-margin, p.y+4.5)
-	p.y += 7
+	p.y += continuedH
 }
 
 // pageNumbers writes "n / total" at the foot of every page, once the
@@ -359,27 +359,28 @@ func (sw *sheetWriter) option(list []domain.Option, code string) string {
 }
 
 // group draws a section of repeated rows (教育经历 1, 2 …): its heading,
-// 无 when it has none, and a subheading before each row drawn by each.
-func (sw *sheetWriter) group(section, rowKey string, n int, each func(i int)) {
+// 无 when it has none, and each row's band and fields, kept on one page.
+func (sw *sheetWriter) group(section, rowKey string, n int, fields func(i int) []row) {
 	p, t := sw.p, sw.t
 	p.heading(t.T(section))
 	if n == 0 {
 		p.fields(t.T(rowKey), t.T("form.none"))
 	}
 	for i := range n {
-		p.subheading(fmt.Sprintf("%s %d", t.T(rowKey), i+1))
-		each(i)
+		p.blocks(append([]row{band(fmt.Sprintf("%s %d", t.T(rowKey), i+1))}, fields(i)...))
 	}
 }
 
 func (sw *sheetWriter) education() {
 	p, t, o := sw.p, sw.t, &sw.cat.Options
-	sw.group("step.education", "education.row", len(sw.rec.Education), func(i int) {
+	sw.group("step.education", "education.row", len(sw.rec.Education), func(i int) []row {
 		e := sw.rec.Education[i]
-		p.fields(t.T("education.school"), e.School, t.T("education.major"), e.Major)
-		p.fields(t.T("education.mode"), sw.option(o.StudyModes, e.Mode), t.T("education.level"), sw.option(o.LevelOptions(), e.Level), t.T("education.degree"), sw.option(o.Degrees, e.Degree))
-		p.fields(t.T("education.start"), e.Start.String(), t.T("education.end"), e.End.String(), t.T("form.foreign"), t.yesNo(e.Foreign))
-		p.fields(t.T("education.diploma_no"), e.DiplomaNo, t.T("education.degree_no"), e.DegreeNo)
+		return []row{
+			p.pairs(contentW, t.T("education.school"), e.School, t.T("education.major"), e.Major),
+			p.pairs(contentW, t.T("education.mode"), sw.option(o.StudyModes, e.Mode), t.T("education.level"), sw.option(o.LevelOptions(), e.Level), t.T("education.degree"), sw.option(o.Degrees, e.Degree)),
+			p.pairs(contentW, t.T("education.start"), e.Start.String(), t.T("education.end"), e.End.String(), t.T("form.foreign"), t.yesNo(e.Foreign)),
+			p.pairs(contentW, t.T("education.diploma_no"), e.DiplomaNo, t.T("education.degree_no"), e.DegreeNo),
+		}
 	})
 }
 
@@ -389,10 +390,12 @@ func (sw *sheetWriter) qualifications() {
 	if len(sw.rec.Qualifications) == 0 && !sw.rec.HasScope(domain.ScopeQualified) {
 		return
 	}
-	sw.group("step.qualifications", "qualifications.row", len(sw.rec.Qualifications), func(i int) {
+	sw.group("step.qualifications", "qualifications.row", len(sw.rec.Qualifications), func(i int) []row {
 		q := sw.rec.Qualifications[i]
-		p.fields(t.T("qualifications.level"), sw.option(sw.cat.Options.QualificationLevels, q.Level), t.T("qualifications.obtained"), q.Obtained.String())
-		p.fields(t.T("qualifications.cert_no"), q.CertNo)
+		return []row{
+			p.pairs(contentW, t.T("qualifications.level"), sw.option(sw.cat.Options.QualificationLevels, q.Level), t.T("qualifications.obtained"), q.Obtained.String()),
+			p.pairs(contentW, t.T("qualifications.cert_no"), q.CertNo),
+		}
 	})
 }
 
@@ -404,20 +407,24 @@ func (sw *sheetWriter) until(end domain.Month, current bool) string {
 	return end.String()
 }
 
+// work is each job and, under it, its 会计专业工作经历.
 func (sw *sheetWriter) work() {
 	p, t, o := sw.p, sw.t, &sw.cat.Options
-	sw.group("step.work", "work.row", len(sw.rec.Work), func(i int) {
+	sw.group("step.work", "work.row", len(sw.rec.Work), func(i int) []row {
 		w := sw.rec.Work[i]
-		p.fields(t.T("work.start"), w.Start.String(), t.T("work.end"), sw.until(w.End, w.Current))
-		p.fields(t.T("work.employer"), w.Employer)
-		p.fields(t.T("work.credit_code"), w.CreditCode, t.T("work.unit_type"), sw.option(o.UnitTypeOptions(), w.UnitType))
-		p.fields(t.T("work.industry"), sw.option(o.Industries, w.Industry), t.T("work.phone"), w.Phone)
-		p.fields(t.T("work.address"), w.Address, t.T("work.has_accounting"), t.yesNo(w.HasAccounting))
-		for j, a := range w.Posts {
-			p.subheading(fmt.Sprintf("%s %d.%d", t.T("work.post_row"), i+1, j+1))
-			p.fields(t.T("work.start"), a.Start.String(), t.T("work.end"), sw.until(a.End, a.Current), t.T("work.appointed_at"), a.AppointedAt.String())
-			p.fields(t.T("work.post"), sw.option(o.AccountingPosts, a.Post), t.T("work.title"), sw.option(o.Titles, a.Title))
+		rows := []row{
+			p.pairs(contentW, t.T("work.start"), w.Start.String(), t.T("work.end"), sw.until(w.End, w.Current)),
+			p.pairs(contentW, t.T("work.employer"), w.Employer),
+			p.pairs(contentW, t.T("work.credit_code"), w.CreditCode, t.T("work.unit_type"), sw.option(o.UnitTypeOptions(), w.UnitType)),
+			p.pairs(contentW, t.T("work.industry"), sw.option(o.Industries, w.Industry), t.T("work.phone"), w.Phone),
+			p.pairs(contentW, t.T("work.address"), w.Address, t.T("work.has_accounting"), t.yesNo(w.HasAccounting)),
 		}
+		for j, a := range w.Posts {
+			rows = append(rows, band(fmt.Sprintf("%s %d.%d", t.T("work.post_row"), i+1, j+1)),
+				p.pairs(contentW, t.T("work.start"), a.Start.String(), t.T("work.end"), sw.until(a.End, a.Current), t.T("work.appointed_at"), a.AppointedAt.String()),
+				p.pairs(contentW, t.T("work.post"), sw.option(o.AccountingPosts, a.Post), t.T("work.title"), sw.option(o.Titles, a.Title)))
+		}
+		return rows
 	})
 }
 
