@@ -180,17 +180,19 @@ func (p *page) drawSegment(x float64, r row, first, n int, h float64) {
 	}
 }
 
+// headingH is the height of a section's title band.
+const headingH = 7.0
+
 // heading draws a section's title band across the content width, kept on
 // the page with at least the first row under it.
 func (p *page) heading(title string) {
-	h := 7.0
-	p.ensure(h + lineH + 2*padY)
+	p.ensure(headingH + lineH + 2*padY)
 	p.pdf.SetFillColor(52, 73, 102)
-	p.pdf.Rect(margin, p.y, contentW, h, "FD")
+	p.pdf.Rect(margin, p.y, contentW, headingH, "FD")
 	p.pdf.SetTextColor(255, 255, 255)
-	p.text(margin+padX, p.y+h*0.7, title, bold, 10.5)
+	p.text(margin+padX, p.y+headingH*0.7, title, bold, 10.5)
 	p.pdf.SetTextColor(0, 0, 0)
-	p.y += h
+	p.y += headingH
 }
 
 // bandH is the height of a subheading band.
@@ -204,24 +206,29 @@ func (p *page) subheading(title string) {
 	p.y += bandH
 }
 
+// chunk is the first band of rows with the rows up to the next band: how
+// many rows, and how tall they are together.
+func (p *page) chunk(rows []row) (n int, h float64) {
+	for n = 0; n < len(rows) && (n == 0 || rows[n].band == ""); n++ {
+		if rows[n].band != "" {
+			h += bandH
+		} else {
+			h += p.layout(&rows[n])
+		}
+	}
+	return n, h
+}
+
+// fitsPage reports whether h millimetres fit on one continued page.
+func (p *page) fitsPage(h float64) bool { return h <= p.bottom()-margin-continuedH }
+
 // blocks draws rows where each band and the rows up to the next band stay
 // on one page, unless together they are taller than a page.
 func (p *page) blocks(rows []row) {
 	for len(rows) > 0 {
-		n := 1
-		for n < len(rows) && rows[n].band == "" {
-			n++
-		}
-		total := 0.0
-		for i := range rows[:n] {
-			if rows[i].band != "" {
-				total += bandH
-			} else {
-				total += p.layout(&rows[i])
-			}
-		}
-		if total <= p.bottom()-margin-continuedH {
-			p.ensure(total)
+		n, h := p.chunk(rows)
+		if p.fitsPage(h) {
+			p.ensure(h)
 		}
 		for _, r := range rows[:n] {
 			if r.band != "" {

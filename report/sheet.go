@@ -362,12 +362,22 @@ func (sw *sheetWriter) option(list []domain.Option, code string) string {
 // 无 when it has none, and each row's band and fields, kept on one page.
 func (sw *sheetWriter) group(section, rowKey string, n int, fields func(i int) []row) {
 	p, t := sw.p, sw.t
+	items := make([][]row, n)
+	for i := range n {
+		items[i] = append([]row{band(fmt.Sprintf("%s %d", t.T(rowKey), i+1))}, fields(i)...)
+	}
+	if n > 0 {
+		// The heading goes where its first band of rows goes.
+		if _, h := p.chunk(items[0]); p.fitsPage(headingH + h) {
+			p.ensure(headingH + h)
+		}
+	}
 	p.heading(t.T(section))
 	if n == 0 {
 		p.fields(t.T(rowKey), t.T("form.none"))
 	}
-	for i := range n {
-		p.blocks(append([]row{band(fmt.Sprintf("%s %d", t.T(rowKey), i+1))}, fields(i)...))
+	for _, rows := range items {
+		p.blocks(rows)
 	}
 }
 
