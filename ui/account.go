@@ -38,6 +38,7 @@ type accountScreen struct {
 	whoName   *widget.Label
 	whoID     *widget.Label
 	whoPhone  *widget.Label
+	whoBy     *widget.Label // which of the two the login matched
 	next      *widget.Label // what to do now, by role
 	logoutBtn *widget.Button
 
@@ -114,12 +115,14 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.whoName = widget.NewLabel("")
 	s.whoID = widget.NewLabel("")
 	s.whoPhone = widget.NewLabel("")
-	s.logoutBtn = widget.NewButton(t.T("account.logout"), func() { s.app.setUser(nil) })
+	s.whoBy = widget.NewLabel("")
+	s.whoBy.Importance = widget.LowImportance
+	s.logoutBtn = widget.NewButton(t.T("account.logout"), s.app.signOut)
 	info := formGrid(newField(t.T("account.name"), s.whoName), newField(t.T("account.id_number"), s.whoID), newField(t.T("account.phone"), s.whoPhone))
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, next, s.logoutBtn))
+	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn))
 }
 
 // registration reads the register form.
@@ -169,7 +172,7 @@ func (s *accountScreen) register() {
 		return
 	}
 	setStatus(s.regMsg, "", widget.MediumImportance)
-	s.app.setUser(&acc)
+	s.app.signIn(acc)
 }
 
 func (s *accountScreen) login() {
@@ -180,13 +183,13 @@ func (s *accountScreen) login() {
 		return
 	}
 	setStatus(s.loginMsg, "", widget.MediumImportance)
-	s.app.setUser(&acc)
+	s.app.signIn(acc)
 }
 
 // refresh shows the view for the current sign-in state; signing out wipes
 // every field of both forms.
 func (s *accountScreen) refresh() {
-	u := s.app.user
+	u := s.app.User()
 	if u == nil {
 		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone} {
 			e.SetText("")
@@ -203,6 +206,10 @@ func (s *accountScreen) refresh() {
 	s.whoName.SetText(u.Name)
 	s.whoID.SetText(s.app.tr.Msg(u.IDType.Name()) + "  " + domain.MaskIDNumber(u.IDNumber))
 	s.whoPhone.SetText(domain.MaskPhone(u.Phone))
+	s.whoBy.SetText("")
+	if by := s.app.sess.By; by != "" { // "" after registering
+		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
+	}
 	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()

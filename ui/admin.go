@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 // adminScreen is the review station administrator's 审核人员管理: add
 // reviewers, assign their departments, disable and re-enable them.
 type adminScreen struct {
+	sess *Session
 	app  *App
 	body *fyne.Container
 	list *fyne.Container
@@ -33,9 +33,9 @@ type adminScreen struct {
 	chosenBox              *fyne.Container
 }
 
-func newAdminScreen(a *App) *adminScreen {
+func newAdminScreen(a *App, sess *Session) *adminScreen {
 	t := a.tr
-	s := &adminScreen{app: a, list: container.NewVBox()}
+	s := &adminScreen{app: a, sess: sess, list: container.NewVBox()}
 	s.id, s.name, s.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.password = widget.NewPasswordEntry()
 	s.status = statusLabel()
@@ -105,7 +105,7 @@ func (s *adminScreen) create() {
 		return
 	}
 	r := domain.Registration{IDType: domain.IDMainland, IDNumber: s.id.Text, Name: s.name.Text, Phone: s.phone.Text, Password: s.password.Text, Confirm: s.password.Text}
-	_, err := s.app.store.CreateReviewer(context.Background(), s.app.sess, r, s.chosen)
+	_, err := s.sess.Store.CreateReviewer(s.sess.Context(), s.sess.ID, r, s.chosen)
 	if err != nil {
 		setStatus(s.status, s.app.tr.Err(err), widget.DangerImportance)
 		return
@@ -124,7 +124,7 @@ func (s *adminScreen) create() {
 func (s *adminScreen) refresh() {
 	t := s.app.tr
 	s.list.RemoveAll()
-	rs, err := s.app.store.Reviewers(context.Background(), s.app.sess)
+	rs, err := s.sess.Store.Reviewers(s.sess.Context(), s.sess.ID)
 	if err != nil {
 		s.list.Add(widget.NewLabel(t.Err(err)))
 		return
@@ -145,8 +145,8 @@ func (s *adminScreen) refresh() {
 			label.Importance = widget.LowImportance
 		}
 		toggle := widget.NewButton(t.T(key), func() {
-			if err := s.app.store.SetDisabled(context.Background(), s.app.sess, r.ID, !r.Disabled); err != nil {
-				s.app.showError(err)
+			if err := s.sess.Store.SetDisabled(s.sess.Context(), s.sess.ID, r.ID, !r.Disabled); err != nil {
+				s.sess.ShowError(err)
 			}
 			s.refresh()
 		})

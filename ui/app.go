@@ -21,10 +21,9 @@ type App struct {
 	cat   *domain.Catalog
 	tr    *Translator
 
-	// user is the signed-in account, for display; nil while nobody is.
-	user *storage.Account
-	// sess is the signed-in session: what storage checks every call against.
-	sess   storage.Session
+	// sess is the signed-in session; nil while nobody is signed in. Every
+	// screen below is built for it and dropped with it.
+	sess   *Session
 	editor *editor
 
 	tabs    *container.AppTabs
@@ -37,8 +36,6 @@ type App struct {
 	admin  *adminScreen
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
-	// previews caches the previews of stored images.
-	previews previewCache
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
 
@@ -78,7 +75,8 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Transla
 		}
 	}
 	win.SetOnDropped(a.onDropped)
-	a.setUser(nil)
+	a.layoutTabs()
+	a.account.refresh()
 	return a
 }
 
@@ -86,44 +84,51 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Transla
 func (a *App) Content() fyne.CanvasObject { return a.tabs }
 
 // User returns the signed-in account, or nil.
-func (a *App) User() *storage.Account { return a.user }
+func (a *App) User() *storage.Account {
+	if a.sess == nil {
+		return nil
+	}
+	return &a.sess.Account
+}
 
-// setUser switches between signed-in and signed-out. Signed out, the steps
-// after 账户 are locked and show only what they are for; signing out saves
-// what is pending and clears every form, so the next person at a kiosk sees
-// nothing of the last one.
-func (a *App) setUser(in *storage.SignIn) {
+// signIn starts a session for in and builds the screens of its role; a
+// previous session is ended first.
+func (a *App) signIn(in storage.SignIn) {
+	a.signOut()
+	sess := newSession(a, in)
+	a.sess = sess
+	a.touch()
+	if in.Account.Role == storage.RoleCandidate {
+		ed := newEditor(a, sess)
+		if err := ed.load(); err != nil {
+			a.signOut()
+			a.showError(err)
+			return
+		}
+		a.editor = ed
+		a.steps = a.newSteps()
+		ed.onChange = append(ed.onChange, a.refreshNavigator)
+	}
+	a.layoutTabs()
+	a.account.refresh()
+}
+
+// signOut ends the session, if any — by the button, the kiosk timer or
+// closing the window. What is being typed is saved first; then the
+// session's jobs, dialogs and overlays end with it, storage refuses its
+// handle, the clipboard loses what came from it, every screen built for it
+// is dropped and both 账户 forms are cleared: the next person at a kiosk
+// sees nothing of the last one.
+func (a *App) signOut() {
+	if a.sess == nil {
+		return
+	}
 	if a.editor != nil {
 		a.editor.flush()
 	}
-	if a.user != nil {
-		a.store.SignOut(a.sess)
-	}
-	var u *storage.Account
-	a.sess = storage.Session{}
-	if in != nil {
-		u, a.sess = &in.Account, in.Session
-	}
-	a.user, a.editor, a.steps = u, nil, nil
-	a.touch()
-	a.previews.reset() // the next person sees nothing of this one
+	a.sess.end()
+	a.sess, a.editor, a.steps = nil, nil, nil
 	a.queue, a.review, a.admin = nil, nil, nil
-	if u != nil && u.Role != storage.RoleCandidate {
-		a.layoutTabs()
-		a.account.refresh()
-		return
-	}
-	if u != nil {
-		ed := newEditor(a)
-		a.editor = ed
-		if err := ed.load(); err != nil {
-			a.user, a.editor = nil, nil
-			a.showError(err)
-		} else {
-			a.steps = a.newSteps()
-			ed.onChange = append(ed.onChange, a.refreshNavigator)
-		}
-	}
 	a.layoutTabs()
 	a.account.refresh()
 }
@@ -140,12 +145,12 @@ func (a *App) layoutTabs() {
 	selected := a.tabs.SelectedIndex()
 	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
 	switch {
-	case a.user != nil && a.user.Role == storage.RoleReviewer:
+	case a.sess != nil && a.sess.Account.Role == storage.RoleReviewer:
 		items = append(items, a.reviewerTabs()...)
-	case a.user != nil && a.user.Role == storage.RoleAdmin:
-		a.admin = newAdminScreen(a)
+	case a.sess != nil && a.sess.Account.Role == storage.RoleAdmin:
+		a.admin = newAdminScreen(a, a.sess)
 		items = append(items, container.NewTabItem(a.tr.T("tab.reviewers"), a.admin.content()))
-	case a.user == nil:
+	case a.sess == nil:
 		for _, k := range stepKeys[1:] {
 			if k != "qualifications" {
 				items = append(items, container.NewTabItem(a.tr.T("step."+k), a.stepIntro(k)))
@@ -161,18 +166,21 @@ func (a *App) layoutTabs() {
 	}
 	a.tabs.Items = items
 	for i := 1; i < len(items); i++ {
-		if a.user == nil {
+		if a.sess == nil {
 			a.tabs.DisableIndex(i)
 		}
 	}
 	a.tabs.Refresh()
-	if a.user == nil || selected < 0 || selected >= len(items) {
+	if a.sess == nil || selected < 0 || selected >= len(items) {
 		selected = 0
 	}
 	a.tabs.SelectIndex(selected)
 	a.refreshNavigator()
 	a.startQueued()
 }
+
+// later queues f to start once the screen being built is laid out.
+func (a *App) later(f func()) { a.afterLayout = append(a.afterLayout, f) }
 
 // startQueued starts the work builds queued for after the layout.
 func (a *App) startQueued() {
@@ -282,22 +290,30 @@ func (a *App) jumpTo(path string) {
 	}
 }
 
-// Close saves the field being typed in; the window calls it before closing.
-func (a *App) Close() {
-	if a.editor != nil {
-		a.editor.flush()
+// InterceptClose makes closing the window sign out first, saving the
+// field being typed in. On a kiosk closing only signs out: the window
+// stays, full screen, for the next candidate.
+func (a *App) InterceptClose(kiosk bool) {
+	a.win.SetCloseIntercept(func() { a.closeRequested(kiosk) })
+}
+
+// closeRequested is the user closing the window (its button, Alt+F4).
+func (a *App) closeRequested(kiosk bool) {
+	a.signOut()
+	if !kiosk {
+		a.win.Close()
 	}
 }
 
 // reviewerTabs are a reviewer's 审核队列 and 审核 screens; opening a record
 // in the queue shows it in the second, and a decision returns to the first.
 func (a *App) reviewerTabs() []*container.TabItem {
-	a.review = newCaseScreen(a)
+	a.review = newCaseScreen(a, a.sess)
 	reviewTab := container.NewTabItem(a.tr.T("tab.review"), a.review.content())
 	queueTab := container.NewTabItem(a.tr.T("tab.queue"), nil)
-	a.queue = newQueueScreen(a, func(id string) {
+	a.queue = newQueueScreen(a, a.sess, func(id string) {
 		if err := a.review.open(id); err != nil {
-			a.showError(err)
+			a.sess.ShowError(err)
 			return
 		}
 		a.tabs.Select(reviewTab)

@@ -262,7 +262,7 @@ func TestEmployedAccountantEndToEnd(t *testing.T) {
 	// A fresh app on the same database finds every value as entered.
 	id := a.editor.rec.ID
 	want := *a.editor.rec
-	a.setUser(nil)
+	a.signOut()
 	tr, _ := NewTranslator(LangZh)
 	b := New(test.NewWindow(nil), store, domaintest.Catalog(t), tr)
 	typeInto(b.account.loginID, "13800138000")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -21,6 +20,7 @@ const saveDelay = 500 * time.Millisecond
 // field it names.
 type editor struct {
 	app      *App
+	sess     *Session
 	rec      *domain.Record
 	problems []domain.Problem
 
@@ -33,17 +33,27 @@ type editor struct {
 	onChange []func()
 }
 
-func newEditor(a *App) *editor { return &editor{app: a, fields: map[string]*field{}} }
+func newEditor(a *App, sess *Session) *editor {
+	return &editor{app: a, sess: sess, fields: map[string]*field{}}
+}
 
 // load fetches (or creates) the account's record.
 func (e *editor) load() error {
-	rec, err := e.app.store.MyRecord(context.Background(), e.app.sess)
+	rec, err := e.sess.Store.MyRecord(e.sess.Context(), e.sess.ID)
 	if err != nil {
 		return err
 	}
 	e.rec = rec
 	e.audit()
 	return nil
+}
+
+// pickerEnv is what the image pickers of the record's screens share: the
+// record's images in storage, the session's context, dialogs and previews.
+func (e *editor) pickerEnv() pickerEnv {
+	s := e.sess
+	return pickerEnv{tr: s.Tr, win: s.Win, rules: s.Cat.Photo, store: recordImages{s, e.rec.ID}, ctx: s.ctx,
+		previews: &s.previews, show: s.Show, later: e.app.later}
 }
 
 // editable reports whether the candidate may change the record now.
@@ -62,9 +72,9 @@ func (e *editor) commit(fn func(*domain.Record)) {
 	if !e.editable() {
 		return
 	}
-	rec, err := e.app.store.UpdateRecord(context.Background(), e.app.sess, e.rec.ID, fn)
+	rec, err := e.sess.Store.UpdateRecord(e.sess.Context(), e.sess.ID, e.rec.ID, fn)
 	if err != nil {
-		e.app.showError(err)
+		e.sess.ShowError(err)
 		return
 	}
 	e.rec = rec
@@ -99,14 +109,10 @@ func (e *editor) cancelPending() {
 	e.pending, e.flushFn = nil, nil
 }
 
-func (e *editor) holder() domain.Holder {
-	u := e.app.user
-	return domain.Holder{IDType: u.IDType, IDNumber: u.IDNumber, Name: u.Name}
-}
-
 // audit re-runs the pre-audit and shows each field's first problem beside it.
 func (e *editor) audit() {
-	e.problems = domain.PreAudit(e.rec, e.holder(), e.app.cat, e.app.store.Now())
+	e.sess.showing("record", e.rec)
+	e.problems = domain.PreAudit(e.rec, e.sess.holder(), e.sess.Cat, e.sess.Store.Now())
 	first := map[string]string{}
 	for _, p := range e.problems {
 		if _, ok := first[p.Field]; !ok {
@@ -150,7 +156,8 @@ func (e *editor) problemsIn(prefixes ...string) []domain.Problem {
 	return out
 }
 
-// showError reports a storage or input error in a dialog.
+// showError reports an error in a dialog while nobody is signed in (a
+// signed-in screen uses its Session's).
 func (a *App) showError(err error) {
 	dialog.ShowInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"caiji/domain"
@@ -87,24 +86,24 @@ func reasonList(tr *Translator, codes []string) string {
 	return strings.Join(parts, "；")
 }
 
-// historyView loads and shows a record's timeline for actor.
-func (a *App) historyView(actor storage.Session, recordID string) fyne.CanvasObject {
-	ctx := context.Background()
-	events, err := a.store.Events(ctx, actor, recordID)
+// historyView loads and shows a record's timeline as sess may see it.
+func historyView(sess *Session, recordID string) fyne.CanvasObject {
+	ctx, t := sess.Context(), sess.Tr
+	events, err := sess.Store.Events(ctx, sess.ID, recordID)
 	if err != nil {
-		return widget.NewLabel(a.tr.Err(err))
+		return widget.NewLabel(t.Err(err))
 	}
-	decisions, err := a.store.Decisions(ctx, actor, recordID)
+	decisions, err := sess.Store.Decisions(ctx, sess.ID, recordID)
 	if err != nil {
-		return widget.NewLabel(a.tr.Err(err))
+		return widget.NewLabel(t.Err(err))
 	}
 	box := container.NewVBox()
-	for _, e := range timeline(a.tr, events, decisions) {
+	for _, e := range timeline(t, events, decisions) {
 		when := widget.NewLabel(e.At)
 		when.Importance = widget.LowImportance
 		what := widget.NewLabel(e.Text)
 		what.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, when, nil, what))
 	}
-	return widget.NewCard(a.tr.T("history.title"), "", box)
+	return widget.NewCard(t.T("history.title"), "", box)
 }

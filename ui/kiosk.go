@@ -28,7 +28,7 @@ func (a *App) touch() { a.lastActive = a.store.Now() }
 
 // checkIdle warns, then signs out, an idle kiosk session.
 func (a *App) checkIdle() {
-	if a.idleLimit == 0 || a.user == nil {
+	if a.idleLimit == 0 || a.sess == nil {
 		return
 	}
 	idle := a.store.Now().Sub(a.lastActive)
@@ -38,7 +38,7 @@ func (a *App) checkIdle() {
 			a.idleDialog.Hide()
 			a.idleDialog = nil
 		}
-		a.setUser(nil)
+		a.signOut()
 		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
 		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {

@@ -22,17 +22,46 @@ import (
 // previewSide is the long side of on-screen previews.
 const previewSide = 480
 
+// imageStore is what a picker needs of storage: to store the bytes of an
+// image of kind for its record, getting back the facts storage measured,
+// and to read a stored image back. A picker knows nothing of accounts,
+// records or the App: one store is one record of one session.
+type imageStore interface {
+	Put(kind domain.AttachmentKind, data []byte) (domain.Attachment, error)
+	Get(sha string) ([]byte, error)
+}
+
+// pickerEnv is what every picker of one screen shares.
+type pickerEnv struct {
+	tr    *Translator
+	win   fyne.Window
+	rules domain.PhotoRules
+	store imageStore
+	// ctx ends with the session the picker was built for: a job finishing
+	// after it drops its result, a dialog answering after it is ignored.
+	ctx      context.Context
+	previews *previewCache
+	// show shows a dialog so that it closes when the session ends.
+	show func(dialog.Dialog)
+	// later runs work once the screen is laid out.
+	later func(func())
+}
+
 // imagePicker is how every image of the collection gets in: choose a file
 // (or drop one on it), see each check with its figure, fix it in one step
 // with a before/after view (for the standard photo, with a movable 5:7
 // crop), and store the result. Image work runs off the UI goroutine and
-// comes back through fyne.Do.
+// comes back through fyne.Do, only while the picker's session lasts.
 type imagePicker struct {
-	app  *App
+	env  pickerEnv
 	path string
 	kind domain.AttachmentKind
-	// slot points at the record's field that holds this image.
-	slot func(*domain.Record) **domain.Attachment
+	// editable says whether the record may take a new image now.
+	editable func() bool
+	// stored saves the facts of a newly stored image into the record.
+	stored func(*domain.Attachment)
+	// current is the image the record holds (nil: none yet).
+	current *domain.Attachment
 
 	before, after *canvas.Image
 	images        *fyne.Container // hidden until there is an image to show
@@ -61,12 +90,22 @@ type imagePicker struct {
 
 func (p *imagePicker) isPhoto() bool { return p.kind == domain.AttPhoto }
 
-// newImagePicker adds a picker for the image at slot to b's screen and
-// returns its field (the problems of path appear under it).
+// newImagePicker adds a picker for the image at slot of the record to b's
+// screen and returns its field (the problems of path appear under it).
 func newImagePicker(b *binder, path string, kind domain.AttachmentKind, slot func(*domain.Record) **domain.Attachment) *field {
-	a := b.ed.app
-	t := a.tr
-	p := &imagePicker{app: a, path: path, kind: kind, slot: slot}
+	ed := b.ed
+	p := newPicker(ed.pickerEnv(), path, kind, *slot(ed.rec))
+	p.editable = ed.editable
+	p.stored = func(f *domain.Attachment) { ed.save(func(r *domain.Record) { *slot(r) = f }) }
+	b.track(path, p.choose)
+	b.pickers = append(b.pickers, p)
+	return ed.register(path, newField("", p.content))
+}
+
+// newPicker builds a picker for an image of kind, showing current.
+func newPicker(env pickerEnv, path string, kind domain.AttachmentKind, current *domain.Attachment) *imagePicker {
+	t := env.tr
+	p := &imagePicker{env: env, path: path, kind: kind, current: current, editable: func() bool { return true }, stored: func(*domain.Attachment) {}}
 	p.before = imageBox()
 	p.after = imageBox()
 	p.checks = container.NewVBox()
@@ -105,11 +144,12 @@ func newImagePicker(b *binder, path string, kind domain.AttachmentKind, slot fun
 		container.NewBorder(widget.NewLabel(t.T("picker.after")), nil, nil, nil, p.after))
 	p.images.Hide()
 	p.content = container.NewVBox(title, hint, p.images, p.checks, controls, p.progress, row, p.status)
-	b.track(path, p.choose)
-	b.pickers = append(b.pickers, p)
 	p.showStored()
-	return b.ed.register(path, newField("", p.content))
+	return p
 }
+
+// live reports whether the session the picker was built for still lasts.
+func (p *imagePicker) live() bool { return p.env.ctx.Err() == nil }
 
 // showImage puts img in box and reveals the image row.
 func (p *imagePicker) showImage(box *canvas.Image, img image.Image) {
@@ -127,7 +167,7 @@ func imageBox() *canvas.Image {
 
 // showStored shows what the record holds for this picker.
 func (p *imagePicker) showStored() {
-	att := *p.slot(p.app.editor.rec)
+	att := p.current
 	if p.saveAs != nil {
 		if att == nil {
 			p.saveAs.Disable()
@@ -139,26 +179,26 @@ func (p *imagePicker) showStored() {
 		return
 	}
 	p.setChecks(*att, p.verdict(att))
-	p.status.SetText(p.app.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
-	if img, ok := p.app.previews.get(att.SHA256); ok {
+	p.status.SetText(p.env.tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
+	if img, ok := p.env.previews.get(att.SHA256); ok {
 		p.showImage(p.after, img)
 		return
 	}
 	// Loading waits until the screen is laid out, so the image work never
 	// runs beside the layout.
-	user, sha := p.app.sess, att.SHA256
-	p.app.afterLayout = append(p.app.afterLayout, func() {
+	sha := att.SHA256
+	p.env.later(func() {
 		p.jobs.Add(1)
 		go func() {
 			defer p.jobs.Done()
-			data, err := p.app.store.Attachment(context.Background(), user, sha)
+			data, err := p.env.store.Get(sha)
 			if err != nil {
 				return
 			}
 			if d, err := photo.Decode(data); err == nil {
 				small := photo.Preview(d, previewSide)
-				fyne.DoAndWait(func() {
-					p.app.previews.put(sha, small)
+				p.onUI(func() {
+					p.env.previews.put(sha, small)
 					p.showImage(p.after, small)
 				})
 			}
@@ -166,16 +206,30 @@ func (p *imagePicker) showStored() {
 	})
 }
 
+// onUI runs f on the UI goroutine and waits, unless the picker's session
+// ended meanwhile: a late result is dropped, never shown to the next person.
+func (p *imagePicker) onUI(f func()) {
+	fyne.DoAndWait(func() {
+		if p.live() {
+			f()
+		}
+	})
+}
+
+// openDialog lets the user choose a file. The dialog belongs to the
+// session: it closes at sign-out, and an answer after that is ignored.
 func (p *imagePicker) openDialog() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
 		defer rc.Close()
-		p.loadFrom(rc)
-	}, p.app.win)
+		if p.live() {
+			p.loadFrom(rc)
+		}
+	}, p.env.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
-	d.Show()
+	p.env.show(d)
 }
 
 // loadFrom reads a chosen or dropped file, at most photo.MaxFileBytes.
@@ -190,7 +244,7 @@ func (p *imagePicker) loadFrom(r io.Reader) {
 
 func (p *imagePicker) fail(err error) {
 	p.setBusy(false)
-	setStatus(p.status, p.app.tr.Err(err), widget.DangerImportance)
+	setStatus(p.status, p.env.tr.Err(err), widget.DangerImportance)
 }
 
 func (p *imagePicker) setBusy(on bool) {
@@ -209,13 +263,13 @@ func (p *imagePicker) setBusy(on bool) {
 // load checks data off the UI goroutine; a file that passes is stored at
 // once, one that fails shows why and offers the fix.
 func (p *imagePicker) load(data []byte) {
-	if !p.app.editor.editable() {
+	if !p.live() || !p.editable() {
 		return
 	}
 	p.fix.Hide()
 	p.use.Hide()
 	p.fixed = nil
-	rules := p.app.cat.Photo
+	rules := p.env.rules
 	p.run(func() (func(), error) {
 		d, err := photo.Decode(data)
 		if err != nil {
@@ -239,7 +293,7 @@ func (p *imagePicker) load(data []byte) {
 				p.store(data)
 				return
 			}
-			setStatus(p.status, p.app.tr.T("picker.needs_fix"), widget.WarningImportance)
+			setStatus(p.status, p.env.tr.T("picker.needs_fix"), widget.WarningImportance)
 			p.fix.Show()
 			p.controls.Show()
 			p.showCrop()
@@ -248,15 +302,16 @@ func (p *imagePicker) load(data []byte) {
 }
 
 // run does an image job off the UI goroutine and applies its result on it;
-// an error is shown instead. The picker is busy until the result is on
-// screen, and jobs counts the job until then.
+// an error is shown instead, and after the session ended neither. The
+// picker is busy until the result is on screen, and jobs counts the job
+// until then.
 func (p *imagePicker) run(job func() (apply func(), err error)) {
 	p.setBusy(true)
 	p.jobs.Add(1)
 	go func() {
 		defer p.jobs.Done()
 		apply, err := job()
-		fyne.DoAndWait(func() {
+		p.onUI(func() {
 			if err != nil {
 				p.fail(err)
 				return
@@ -271,9 +326,9 @@ func (p *imagePicker) run(job func() (apply func(), err error)) {
 // judgement the pre-audit makes.
 func (p *imagePicker) verdict(att *domain.Attachment) []domain.Problem {
 	if p.isPhoto() {
-		return domain.PhotoProblems(att, p.app.cat.Photo)
+		return domain.PhotoProblems(att, p.env.rules)
 	}
-	return domain.DocumentProblems(att, p.kind, p.app.cat.Photo)
+	return domain.DocumentProblems(att, p.kind, p.env.rules)
 }
 
 // cropRect is the 5:7 crop the sliders describe, in upright pixels.
@@ -312,7 +367,7 @@ func (p *imagePicker) runFix() {
 	if p.data == nil || p.busy {
 		return
 	}
-	data, crop, rules := p.data, p.cropRect(), p.app.cat.Photo
+	data, crop, rules := p.data, p.cropRect(), p.env.rules
 	p.run(func() (func(), error) {
 		var res *photo.Result
 		var err error
@@ -333,7 +388,7 @@ func (p *imagePicker) runFix() {
 			p.fixed = res
 			p.showImage(p.after, small)
 			p.setChecks(res.Report.Facts, res.Report.Problems)
-			setStatus(p.status, p.app.tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
+			setStatus(p.status, p.env.tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
 			p.use.Show()
 		}, nil
 	})
@@ -352,18 +407,20 @@ func (p *imagePicker) useFixed() {
 // store saves the image and points the record at it, with the facts
 // storage measured.
 func (p *imagePicker) store(data []byte) {
-	facts, err := p.app.store.PutAttachment(context.Background(), p.app.sess, p.app.editor.rec.ID, p.kind, data, p.app.cat.Photo)
+	facts, err := p.env.store.Put(p.kind, data)
 	if err != nil {
 		p.fail(err)
 		return
 	}
-	p.app.editor.save(func(r *domain.Record) { *p.slot(r) = &facts })
+	p.current = &facts
+	p.stored(&facts)
 	if p.after.Image != nil && p.fixed != nil {
-		p.app.previews.put(facts.SHA256, p.after.Image)
+		p.env.previews.put(facts.SHA256, p.after.Image)
 	} else if p.small != nil {
-		p.app.previews.put(facts.SHA256, p.small)
+		p.env.previews.put(facts.SHA256, p.small)
 	}
-	setStatus(p.status, p.app.tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
+	p.setChecks(facts, p.verdict(&facts))
+	setStatus(p.status, p.env.tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
 	if p.saveAs != nil {
 		p.saveAs.Enable()
 	}
@@ -372,11 +429,11 @@ func (p *imagePicker) store(data []byte) {
 // saveFile writes the stored photo to a file (报名照片.jpg by default), for
 // the registration sites that ask for it again.
 func (p *imagePicker) saveFile() {
-	att := *p.slot(p.app.editor.rec)
+	att := p.current
 	if att == nil {
 		return
 	}
-	data, err := p.app.store.Attachment(context.Background(), p.app.sess, att.SHA256)
+	data, err := p.env.store.Get(att.SHA256)
 	if err != nil {
 		p.fail(err)
 		return
@@ -386,12 +443,15 @@ func (p *imagePicker) saveFile() {
 			return
 		}
 		defer wc.Close()
+		if !p.live() {
+			return
+		}
 		if _, err := wc.Write(data); err != nil {
 			p.fail(err)
 		}
-	}, p.app.win)
-	d.SetFileName(p.app.tr.T("picker.default_name"))
-	d.Show()
+	}, p.env.win)
+	d.SetFileName(p.env.tr.T("picker.default_name"))
+	p.env.show(d)
 }
 
 // checkLine is one line of the check list: passed or not, with its figure.
@@ -404,7 +464,7 @@ type checkLine struct {
 // setChecks lists every check of the file with its figure: the failures are
 // the rules' own messages, the passes say what was measured.
 func (p *imagePicker) setChecks(f domain.Attachment, problems []domain.Problem) {
-	t := p.app.tr
+	t := p.env.tr
 	byCode := map[string]domain.Problem{}
 	for _, pr := range problems {
 		byCode[pr.Code] = pr

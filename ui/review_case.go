@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"image"
 	"strings"
@@ -22,6 +21,7 @@ import (
 // image beside the pre-audit's warnings, the real-name material against the
 // account, and the decision.
 type caseScreen struct {
+	sess *Session
 	app  *App
 	body *fyne.Container
 	c    *storage.ReviewCase
@@ -41,8 +41,8 @@ type caseScreen struct {
 	jobs    sync.WaitGroup
 }
 
-func newCaseScreen(a *App) *caseScreen {
-	s := &caseScreen{app: a, body: container.NewVBox()}
+func newCaseScreen(a *App, sess *Session) *caseScreen {
+	s := &caseScreen{app: a, sess: sess, body: container.NewVBox()}
 	s.body.Add(widget.NewLabel(a.tr.T("case.none")))
 	return s
 }
@@ -53,11 +53,12 @@ func (s *caseScreen) content() fyne.CanvasObject {
 
 // open loads a record for review; what it shows is the submitted snapshot.
 func (s *caseScreen) open(id string) error {
-	c, err := s.app.store.OpenForReview(context.Background(), s.app.sess, id)
+	c, err := s.sess.Store.OpenForReview(s.sess.Context(), s.sess.ID, id)
 	if err != nil {
 		return err
 	}
 	s.c, s.id = c, id
+	s.sess.showing("case", c)
 	s.pending = nil
 	s.build()
 	return nil
@@ -90,7 +91,7 @@ func (s *caseScreen) build() {
 	s.body.Add(s.realNameCard())
 	s.body.Add(widget.NewCard(t.T("case.fields"), "", s.summary()))
 	s.body.Add(s.decisionCard())
-	s.body.Add(a.historyView(a.sess, s.id))
+	s.body.Add(historyView(s.sess, s.id))
 }
 
 // realNameCard shows the three ID images against the account's identity.
@@ -120,10 +121,10 @@ func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) f
 			s.zoom(name, decoded)
 		}
 	})
-	user, sha := s.app.sess, att.SHA256
+	sha := att.SHA256
 	s.pending = append(s.pending, func() {
 		s.jobs.Add(1)
-		go s.load(user, sha, func(d *photo.Decoded, preview image.Image, err error) {
+		go s.load(sha, func(d *photo.Decoded, preview image.Image, err error) {
 			if err != nil {
 				btn.SetText(name + "：" + s.app.tr.Err(err))
 				return
@@ -138,9 +139,9 @@ func (s *caseScreen) thumb(kind domain.AttachmentKind, att *domain.Attachment) f
 
 // load reads and decodes one image for the screen; show runs on the UI
 // goroutine with the result.
-func (s *caseScreen) load(user storage.Session, sha string, show func(*photo.Decoded, image.Image, error)) {
+func (s *caseScreen) load(sha string, show func(*photo.Decoded, image.Image, error)) {
 	defer s.jobs.Done()
-	data, err := s.app.store.Attachment(context.Background(), user, sha)
+	data, err := s.sess.Store.Attachment(s.sess.Context(), s.sess.ID, sha)
 	var d *photo.Decoded
 	if err == nil {
 		d, err = photo.Decode(data)
@@ -149,7 +150,7 @@ func (s *caseScreen) load(user storage.Session, sha string, show func(*photo.Dec
 	if err == nil {
 		preview = photo.Preview(d, 240)
 	}
-	fyne.DoAndWait(func() { show(d, preview, err) })
+	s.sess.Do(func() { show(d, preview, err) }) // dropped after sign-out
 }
 
 // startLoading loads the images of the screen, once it is laid out.
@@ -314,7 +315,7 @@ func (s *caseScreen) submit() {
 			}
 		}
 	}
-	if err := s.app.store.Decide(context.Background(), s.app.sess, s.id, s.c.Record.Version, d); err != nil {
+	if err := s.sess.Store.Decide(s.sess.Context(), s.sess.ID, s.id, s.c.Record.Version, d); err != nil {
 		setStatus(s.status, t.Err(err), widget.DangerImportance)
 		return
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 
 	"caiji/domain"
@@ -16,6 +15,7 @@ import (
 // departments, oldest first, with each one's working-day deadline; filters
 // by status and department, and search by name, ID number or phone.
 type queueScreen struct {
+	sess    *Session
 	app     *App
 	content fyne.CanvasObject
 
@@ -38,10 +38,10 @@ var statusFilters = [][]domain.Status{
 	{domain.StatusRejected, domain.StatusChangeRejected},
 }
 
-func newQueueScreen(a *App, open func(string)) *queueScreen {
+func newQueueScreen(a *App, sess *Session, open func(string)) *queueScreen {
 	t := a.tr
-	q := &queueScreen{app: a, open: open}
-	q.depts, _ = a.store.Departments(context.Background(), a.sess) // on error the queue below says why
+	q := &queueScreen{app: a, sess: sess, open: open}
+	q.depts, _ = sess.Store.Departments(sess.Context(), sess.ID) // on error the queue below says why
 	names := []string{t.T("queue.all_departments")}
 	for _, d := range q.depts {
 		names = append(names, a.cat.Divisions.Department(d))
@@ -103,7 +103,7 @@ func (q *queueScreen) refresh() {
 	if i := q.dept.SelectedIndex(); i > 0 {
 		f.Department = q.depts[i-1]
 	}
-	items, err := q.app.store.Queue(context.Background(), q.app.sess, f)
+	items, err := q.sess.Store.Queue(q.sess.Context(), q.sess.ID, f)
 	if err != nil {
 		q.count.SetText(q.app.tr.Err(err))
 		return

@@ -138,7 +138,7 @@ func TestReviewLoopEndToEnd(t *testing.T) {
 	}
 	test.Tap(res.change)
 	s.typeIn("work", "work[0].address", "北京市海淀区中关村大街2号")
-	inForce, _ := store.InForce(ctx, a.sess, a.editor.rec.ID)
+	inForce, _ := store.InForce(ctx, a.sess.ID, a.editor.rec.ID)
 	if inForce.Work[0].Address != "北京市海淀区中关村大街1号" {
 		t.Fatal("the change replaced the approved version before review")
 	}
@@ -156,7 +156,7 @@ func TestReviewLoopEndToEnd(t *testing.T) {
 	decide(t, a, true)
 
 	login(t, a, "13800138000", "Abcdef12!")
-	me := a.sess
+	me := a.sess.ID
 	inForce, _ = store.InForce(ctx, me, a.editor.rec.ID)
 	if a.editor.rec.Status != domain.StatusApproved || inForce.Work[0].Address != "北京市海淀区中关村大街2号" {
 		t.Fatalf("after the change: %s %s", a.editor.rec.Status, inForce.Work[0].Address)

@@ -19,7 +19,7 @@ func newRealNameStep(ed *editor) *realNameStep {
 
 func (s *realNameStep) build() fyne.CanvasObject {
 	b, t, rec := s.fresh(), s.ed.app.tr, s.ed.rec
-	u := s.ed.app.user
+	u := &s.ed.sess.Account
 	who := formGrid(newField(t.T("account.name"), widget.NewLabel(u.Name)),
 		newField(t.T("account.id_number"), widget.NewLabel(t.Msg(u.IDType.Name())+"  "+u.IDNumber)),
 		newField(t.T("realname.status"), widget.NewLabel(t.T("realname.status."+string(rec.RealName.Status)))))

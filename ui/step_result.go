@@ -54,7 +54,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 	parts := []fyne.CanvasObject{s.header(), formGrid(fields...)}
 	parts = append(parts, s.decision()...)
 	parts = append(parts, s.actions()...)
-	parts = append(parts, s.ed.app.historyView(s.ed.app.sess, rec.ID))
+	parts = append(parts, historyView(s.ed.sess, rec.ID))
 	return container.NewVBox(parts...)
 }
 
@@ -62,7 +62,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 // link to the fields it concerns.
 func (s *resultStep) decision() []fyne.CanvasObject {
 	a, t := s.ed.app, s.ed.app.tr
-	ds, err := a.store.Decisions(context.Background(), a.sess, s.ed.rec.ID)
+	ds, err := s.ed.sess.Store.Decisions(s.ed.sess.Context(), s.ed.sess.ID, s.ed.rec.ID)
 	if err != nil || len(ds) == 0 {
 		return nil
 	}
@@ -101,9 +101,9 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	a, t, st := s.ed.app, s.ed.app.tr, s.ed.rec.Status
 	run := func(f func(context.Context, storage.Session, string) (*domain.Record, error)) func() {
 		return func() {
-			rec, err := f(context.Background(), a.sess, s.ed.rec.ID)
+			rec, err := f(s.ed.sess.Context(), s.ed.sess.ID, s.ed.rec.ID)
 			if err != nil {
-				a.showError(err)
+				s.ed.sess.ShowError(err)
 				return
 			}
 			s.ed.rec = rec

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"caiji/domain"
 
 	"fyne.io/fyne/v2"
@@ -90,9 +88,9 @@ func (s *submitStep) refresh() {
 func (s *submitStep) doSubmit() {
 	a := s.ed.app
 	a.editor.flush()
-	rec, err := a.store.Submit(context.Background(), a.sess, a.editor.rec.ID, a.cat)
+	rec, err := s.ed.sess.Store.Submit(s.ed.sess.Context(), s.ed.sess.ID, s.ed.rec.ID, s.ed.sess.Cat)
 	if err != nil {
-		a.showError(err)
+		s.ed.sess.ShowError(err)
 		return
 	}
 	a.editor.rec = rec

@@ -78,7 +78,7 @@ func main() {
 		w.SetFullScreen(true)
 		caiji.SignOutWhenIdle(*idle)
 	}
-	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
+	caiji.InterceptClose(*kiosk)
 	w.ShowAndRun()
 }
 
