@@ -23,8 +23,8 @@ func (a *App) SignOutWhenIdle(idle time.Duration) {
 	}()
 }
 
-// touch records activity.
-func (a *App) touch() { a.lastActive = a.store.Now() }
+// Touch records activity.
+func (a *App) Touch() { a.lastActive = a.store.Now() }
 
 // checkIdle warns, then signs out, an idle kiosk session.
 func (a *App) checkIdle() {
@@ -44,7 +44,7 @@ func (a *App) checkIdle() {
 		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
-				a.touch()
+				a.Touch()
 			}
 		}, a.win)
 		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))

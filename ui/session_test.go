@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"caiji/domain"
+	"caiji/ui/i18n"
+	"caiji/ui/session"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -70,16 +72,15 @@ func withMainLoop(t *testing.T) *mainLoop {
 // photo job has finished (its result waits in the main loop's queue).
 func pendingJobs(t *testing.T, a *App) (finished chan struct{}) {
 	t.Helper()
-	s := session{t, a}
-	front := s.picker("basic.id_front")
-	test.Tap(front.choose)
+	front := pickerAt(t, a, "basic.id_front")
+	test.Tap(front.Choose())
 	if len(a.win.Canvas().Overlays().List()) == 0 {
 		t.Fatal("no file dialog on screen")
 	}
-	photo := s.picker("basic.photo")
-	photo.load(photoJPEG)
+	photo := pickerAt(t, a, "basic.photo")
+	photo.Load(photoJPEG)
 	finished = make(chan struct{})
-	go func() { photo.jobs.Wait(); close(finished) }()
+	go func() { photo.Wait(); close(finished) }()
 	return finished
 }
 
@@ -92,12 +93,12 @@ func TestSignOutDropsThePreviousSession(t *testing.T) {
 	for _, how := range []string{"button", "kiosk", "close"} {
 		for _, whenB := range []string{"before the job ends", "after the job ends"} {
 			t.Run(how+", B signs in "+whenB, func(t *testing.T) {
-				a, store := newTestApp(t, LangZh)
+				a, store := newTestApp(t, i18n.LangZh)
 				now := time.Date(2026, 11, 27, 9, 0, 0, 0, domain.Shanghai)
 				store.SetClock(func() time.Time { return now })
 				loop := withMainLoop(t)
 				signUp(t, a, "110101199003079913", "张三", "13800138000")
-				aRec := a.editor.rec.ID
+				aRec := a.coll.Record().ID
 				finished := pendingJobs(t, a)
 
 				switch how {
@@ -127,16 +128,16 @@ func TestSignOutDropsThePreviousSession(t *testing.T) {
 				if n := len(a.win.Canvas().Overlays().List()); n != 0 {
 					t.Fatalf("%d dialogs on B's screen", n)
 				}
-				if b := a.editor.rec; b.Basic.Photo != nil || b.ID == aRec {
+				if b := a.coll.Record(); b.Basic.Photo != nil || b.ID == aRec {
 					t.Fatalf("B's record got A's photo: %+v", b.Basic.Photo)
 				}
-				for _, p := range a.allPickers() {
-					if p.before.Image != nil || p.after.Image != nil {
-						t.Fatalf("picker %s of B shows an image", p.path)
+				for _, p := range a.coll.Pickers() {
+					if p.Showing() {
+						t.Fatalf("picker %s of B shows an image", p.Path())
 					}
 				}
 				login(t, a, "13800138000", "Abcdef12!")
-				if a.editor.rec.Basic.Photo != nil {
+				if a.coll.Record().Basic.Photo != nil {
 					t.Fatal("A's photo was stored after A signed out")
 				}
 			})
@@ -148,11 +149,13 @@ func TestSignOutDropsThePreviousSession(t *testing.T) {
 // candidate's ID number at sign-out but keeps what came from elsewhere,
 // and the next file dialog does not start in A's folder.
 func TestSignOutClearsWhatCameFromTheSession(t *testing.T) {
-	a, _ := newTestApp(t, LangZh)
+	a, _ := newTestApp(t, i18n.LangZh)
 	signUp(t, a, "110101199003079913", "张三", "13800138000")
-	s := session{t, a}
-	s.add("education", 0)
-	s.typeIn("education", "education[0].school", "北京工商大学")
+	if _, err := a.store.UpdateRecord(t.Context(), a.sess.ID, a.coll.Record().ID, func(r *domain.Record) {
+		r.Education = []domain.Education{{School: "北京工商大学"}}
+	}); err != nil {
+		t.Fatal(err)
+	}
 	cb := fyne.CurrentApp().Clipboard()
 	prefs := fyne.CurrentApp().Preferences()
 	for _, tc := range []struct{ copied, left string }{
@@ -162,12 +165,12 @@ func TestSignOutClearsWhatCameFromTheSession(t *testing.T) {
 	} {
 		login(t, a, "13800138000", "Abcdef12!")
 		cb.SetContent(tc.copied)
-		prefs.SetString(lastFolderKey, "file:///home/kiosk/张三的照片")
+		prefs.SetString(session.LastFolderKey, "file:///home/kiosk/张三的照片")
 		test.Tap(a.account.logoutBtn)
 		if got := cb.Content(); got != tc.left {
 			t.Errorf("copied %q, after sign-out the clipboard holds %q", tc.copied, got)
 		}
-		if prefs.String(lastFolderKey) != "" {
+		if prefs.String(session.LastFolderKey) != "" {
 			t.Error("the file dialog still remembers A's folder")
 		}
 	}
