@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -107,5 +108,35 @@ func TestPanickingEditLeavesNoLock(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("the write lock of the panicked edit is still held")
+	}
+}
+
+// TestBusyIsNotInUse: a write that waits out the busy timeout behind
+// another connection's write is ErrBusy ("try again"), not ErrInUse
+// (another copy of Caiji).
+func TestBusyIsNotInUse(t *testing.T) {
+	s, dir := openTemp(t)
+	me := candidate(t, s, "110101199003079913", "13800138000")
+	rec, _ := s.MyRecord(ctx, me)
+	s.db.SetMaxOpenConns(1) // one connection, whose busy timeout is cut short
+	if _, err := s.db.Exec("PRAGMA busy_timeout = 50"); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("UPDATE station SET kind = kind"); err != nil { // holds the write lock
+		t.Fatal(err)
+	}
+	_, err = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Committed = true })
+	if !errors.Is(err, ErrBusy) || errors.Is(err, ErrInUse) {
+		t.Fatalf("write behind another writer: %v", err)
 	}
 }
