@@ -14,6 +14,7 @@ import (
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui"
+	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -35,7 +36,7 @@ func main() {
 	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
 	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
 	flag.Parse()
-	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
+	if *lang != "" && *lang != i18n.LangZh && *lang != i18n.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
 	}
@@ -45,9 +46,9 @@ func main() {
 		os.Exit(1)
 	}
 	preferX11()
-	l := ui.ResolveLanguage(*lang)
-	ui.AlignSystemLocale(l)
-	tr, err := ui.NewTranslator(l)
+	l := i18n.ResolveLanguage(*lang)
+	i18n.AlignSystemLocale(l)
+	tr, err := i18n.NewTranslator(l)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -78,7 +79,7 @@ func main() {
 		w.SetFullScreen(true)
 		caiji.SignOutWhenIdle(*idle)
 	}
-	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
+	caiji.InterceptClose(*kiosk)
 	w.ShowAndRun()
 }
 
