@@ -95,11 +95,15 @@ func (s *syncUI) sendNow() {
 	}
 }
 
-// afterSync brings what a sync changed to a signed-in candidate: a
+// afterSync brings what a sync changed to the screens: a reviewer's queue
+// lists what was pulled; for a candidate, a
 // decision that arrived reloads their record, a receipt shows on 审核结果,
 // and a version submitted on another PC while this one changed too asks
 // them to choose.
 func (a *App) afterSync() {
+	if a.queue != nil { // a review station's pull may have brought submissions
+		a.queue.Refresh()
+	}
 	if a.sess == nil || a.coll == nil {
 		return
 	}
