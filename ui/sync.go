@@ -41,7 +41,7 @@ func (a *App) SetSync(w *syncer.Worker) {
 	a.sync = s
 	s.show(w.Status())
 	w.OnChange(func(st syncer.Status) { fyne.Do(func() { s.show(st) }) })
-	a.account.addHubCard()
+	a.account.addSyncCards()
 	a.Relayout()
 }
 
