@@ -50,6 +50,9 @@ type accountScreen struct {
 	signedOutBox *fyne.Container
 	hubEntry     *widget.Entry
 	receiptEntry *widget.Entry
+	// signedInBox holds who is signed in, and on a home PC the draft choice.
+	signedInBox *fyne.Container
+	keepDraft   *widget.Check
 }
 
 func newAccountScreen(a *App) *accountScreen {
@@ -129,7 +132,8 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn))
+	s.signedInBox = container.NewVBox(info, s.whoBy, next, s.logoutBtn)
+	return widget.NewCard(t.T("account.signed_in.title"), "", s.signedInBox)
 }
 
 // registration reads the register form.
@@ -231,6 +235,7 @@ func (s *accountScreen) refresh() {
 		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
 	}
 	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
+	s.showDraftChoice()
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()
 }

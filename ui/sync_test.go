@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -116,6 +117,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 			t.Fatal("the hub sign-in did not happen")
 		}
 	}
+	test.Tap(a.sync.nowButton) // 立即同步
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
