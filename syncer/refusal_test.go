@@ -19,11 +19,7 @@ import (
 func TestRefusedVersionNeedsAttention(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	pc := newStation(t, h)
-	me := pc.register("110101199003079913", "13800138000")
-	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
-		t.Fatal(err)
-	}
+	pc, me := homePC(t, h)
 	pc.fillReal(me)
 	rec, _ := pc.Store.MyRecord(ctx, me)
 	if _, err := pc.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
@@ -61,11 +57,7 @@ func TestRefusedVersionNeedsAttention(t *testing.T) {
 func TestStaleDecisionIsShown(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	pc := newStation(t, h)
-	me := pc.register("110101199003079913", "13800138000")
-	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
-		t.Fatal(err)
-	}
+	pc, me := homePC(t, h)
 	rec := pc.submit(me)
 	pc.sync()
 	first, r1 := reviewStation(t, h)

@@ -6,8 +6,20 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
+	"caiji/storage"
 	"caiji/syncer/synctest"
 )
+
+// rejected submits the candidate's record from pc and has a review
+// station reject it with R02.
+func rejected(t *testing.T, h *synctest.Hub, pc *station, me storage.Session) (*domain.Record, *station, storage.Session) {
+	t.Helper()
+	rec := pc.submit(me)
+	pc.sync()
+	rs, reviewer := reviewStation(t, h)
+	decide(t, rs, reviewer, rec.ID, false, "R02")
+	return rec, rs, reviewer
+}
 
 // A candidate who submitted at home signs in at another PC with the hub
 // reachable: their record comes back with the decision on it, and they can
@@ -15,15 +27,8 @@ import (
 func TestSecondPCGetsTheRecordBack(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	home := newStation(t, h)
-	me := home.register("110101199003079913", "13800138000")
-	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
-		t.Fatal(err)
-	}
-	rec := home.submit(me)
-	home.sync()
-	rs, reviewer := reviewStation(t, h)
-	decide(t, rs, reviewer, rec.ID, false, "R02")
+	home, me := homePC(t, h)
+	rec, _, _ := rejected(t, h, home, me)
 
 	other := newStation(t, h)
 	if _, err := other.Store.Login(ctx, "13800138000", password); err == nil {
@@ -61,15 +66,8 @@ func TestSecondPCGetsTheRecordBack(t *testing.T) {
 func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	home := newStation(t, h)
-	me := home.register("110101199003079913", "13800138000")
-	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
-		t.Fatal(err)
-	}
-	rec := home.submit(me)
-	home.sync()
-	rs, reviewer := reviewStation(t, h)
-	decide(t, rs, reviewer, rec.ID, false, "R02")
+	home, me := homePC(t, h)
+	rec, rs, reviewer := rejected(t, h, home, me)
 	home.sync()
 
 	// At home: 修改 and an edit, not submitted.
@@ -133,18 +131,11 @@ func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
 func TestDraftKeptOnTheHub(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	home := newStation(t, h)
-	me := home.register("110101199003079913", "13800138000")
-	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
-		t.Fatal(err)
-	}
+	home, me := homePC(t, h)
 	if err := home.Store.SetKeepDraftOnHub(ctx, me, true); err != nil {
 		t.Fatal(err)
 	}
-	rec := home.submit(me)
-	home.sync()
-	rs, reviewer := reviewStation(t, h)
-	decide(t, rs, reviewer, rec.ID, false, "R02")
+	rec, _, _ := rejected(t, h, home, me)
 	home.sync()
 	if _, err := home.Store.Reopen(ctx, me, rec.ID); err != nil {
 		t.Fatal(err)
