@@ -80,6 +80,11 @@ func TestStaleDecisionIsShown(t *testing.T) {
 	if n := h.Count("SELECT count(*) FROM decisions"); n != 1 {
 		t.Fatalf("hub holds %d decisions", n)
 	}
+	// The next pull says what the hub holds instead.
+	second.sync()
+	if items := second.outbox(); !strings.Contains(items[0].Error.Zh, "中心已有另一审核结论：通过") || !strings.Contains(items[0].Error.Zh, "李审核") {
+		t.Fatalf("the refused decision does not say what the hub holds: %+v", items[0].Error)
+	}
 }
 
 // A station given no CA file does not trust the hub's own certificate:
