@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"caiji/assets"
 	"strings"
 	"testing"
 	"time"
@@ -12,11 +13,11 @@ import (
 // the other, or an error's message has none (package ui checks the keys
 // the screens use).
 func TestTranslationsComplete(t *testing.T) {
-	zh, err := loadMessages(LangZh)
+	zh, err := assets.Messages(LangZh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	en, err := loadMessages(LangEn)
+	en, err := assets.Messages(LangEn)
 	if err != nil {
 		t.Fatal(err)
 	}
