@@ -67,6 +67,15 @@ func (w Words) T(key string, args ...any) string {
 	return s
 }
 
+// N is T for a count n: a language with a singular form (English) keeps
+// it under key+".one"; Chinese, with no plural, has only key.
+func (w Words) N(key string, n int, args ...any) string {
+	if _, ok := w.Msgs[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return w.T(key, args...)
+}
+
 // Messages returns the translations of one UI language ("zh" or "en").
 func Messages(lang string) (map[string]string, error) {
 	if lang != "zh" && lang != "en" {

@@ -27,6 +27,10 @@ func TestTranslationsComplete(t *testing.T) {
 		}
 	}
 	for k := range en {
+		// English singulars (key.one) stand beside a key both languages have.
+		if base, one := strings.CutSuffix(k, ".one"); one && zh[base] != "" {
+			continue
+		}
 		if zh[k] == "" {
 			t.Errorf("zh.json lacks %q", k)
 		}
