@@ -123,7 +123,10 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 	defer w.refreshCounts(ctx)
 	if c == nil {
 		w.setStatus(func(s *Status) { s.Hub = "" })
-		return nil
+		if info.Kind == storage.StationKiosk { // stale drafts go even on a kiosk never connected
+			_, err = w.store.PurgeKiosk(ctx)
+		}
+		return err
 	}
 	w.setStatus(func(s *Status) { s.Hub = info.Hub })
 	reached, err := w.sendDue(ctx, c, info)
