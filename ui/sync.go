@@ -29,6 +29,9 @@ type syncUI struct {
 	last      syncer.Status
 	// conflictShown is the record whose both-changed choice is on screen.
 	conflictShown string
+	// 连接中心 on a staff's 同步 tab.
+	connectHub, connectCode *widget.Entry
+	connectBtn              *widget.Button
 }
 
 // SetSync connects the window to the station's sync worker; call it before
