@@ -22,7 +22,8 @@ type Person struct {
 	Disabled     bool
 }
 
-const personCols = "uuid, id_type, id_number, name, COALESCE(phone, ''), password_hash, failures, locked_until, COALESCE(kiosk, ''), created_at, disabled_at"
+// personCols are the columns scanPerson reads, of persons aliased p.
+const personCols = "p.uuid, p.id_type, p.id_number, p.name, COALESCE(p.phone, ''), p.password_hash, p.failures, p.locked_until, COALESCE(p.kiosk, ''), p.created_at, p.disabled_at"
 
 func scanPerson(row interface{ Scan(...any) error }) (*Person, error) {
 	var p Person
@@ -60,17 +61,17 @@ func (s *Store) CreatePerson(ctx context.Context, p *Person) error {
 
 // PersonByLogin finds a person by ID number or phone.
 func (s *Store) PersonByLogin(ctx context.Context, login string) (*Person, error) {
-	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons WHERE id_number = ? OR phone = ? ORDER BY id_number = ? DESC LIMIT 1", login, login, login))
+	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons p WHERE p.id_number = ? OR p.phone = ? ORDER BY p.id_number = ? DESC LIMIT 1", login, login, login))
 }
 
 // Person finds a person by UUID.
 func (s *Store) Person(ctx context.Context, uuid string) (*Person, error) {
-	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons WHERE uuid = ?", uuid))
+	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons p WHERE p.uuid = ?", uuid))
 }
 
 // Persons lists every person, oldest first.
 func (s *Store) Persons(ctx context.Context) ([]Person, error) {
-	rows, err := s.query(ctx, s.db, "SELECT "+personCols+" FROM persons ORDER BY created_at, uuid")
+	rows, err := s.query(ctx, s.db, "SELECT "+personCols+" FROM persons p ORDER BY p.created_at, p.uuid")
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +132,7 @@ func (s *Store) AddToken(ctx context.Context, hash, person, station string, now,
 // TokenPerson returns the person a live token belongs to: not revoked, not
 // expired at now, and the person not disabled. Anything else is ErrNotFound.
 func (s *Store) TokenPerson(ctx context.Context, hash string, now time.Time) (*Person, error) {
-	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+prefixed("p.", personCols)+` FROM tokens t JOIN persons p ON p.uuid = t.person
+	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+` FROM tokens t JOIN persons p ON p.uuid = t.person
 		WHERE t.hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND p.disabled_at IS NULL`, hash, now.UnixMilli()))
 }
 

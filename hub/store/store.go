@@ -203,15 +203,3 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	return err
 }
 
-// prefixed qualifies each column of a list with a table alias.
-func prefixed(alias, cols string) string {
-	parts := strings.Split(cols, ", ")
-	for i, c := range parts {
-		if open := strings.IndexByte(c, '('); open >= 0 {
-			parts[i] = c[:open+1] + alias + c[open+1:]
-		} else {
-			parts[i] = alias + c
-		}
-	}
-	return strings.Join(parts, ", ")
-}
