@@ -94,7 +94,6 @@ func (s *Server) checkImage(r *http.Request, data []byte) (*store.Blob, error) {
 	return &store.Blob{Digest: f.SHA256, MIME: f.MIME, Bytes: f.Bytes, Width: f.Width, Height: f.Height, Warnings: f.Warnings, Data: data}, nil
 }
 
-
 // getBlob answers GET and HEAD for a caller who uploaded the blob or may
 // read a version naming it; anyone else gets 404 whether it exists or not.
 func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) error {

@@ -34,7 +34,9 @@ var (
 	errInternal     = fail(http.StatusInternalServerError, wire.CodeInternal, "中心内部错误，请稍后再试", "Internal error of the hub: try again later")
 )
 
-func invalid(zh, en string) *apiError { return fail(http.StatusUnprocessableEntity, wire.CodeInvalid, zh, en) }
+func invalid(zh, en string) *apiError {
+	return fail(http.StatusUnprocessableEntity, wire.CodeInvalid, zh, en)
+}
 
 // invalidProblems is a 422 listing the rules' findings.
 func invalidProblems(ps []domain.Problem) *apiError {

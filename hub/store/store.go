@@ -202,4 +202,3 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path)
 	return err
 }
-
