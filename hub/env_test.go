@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -190,3 +191,5 @@ func want(t *testing.T, what string, a *hubtest.Answer, err error, status int, c
 		t.Fatalf("%s: error without both messages: %+v", what, a.Err)
 	}
 }
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
