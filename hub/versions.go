@@ -63,38 +63,60 @@ func (s *Server) postVersion(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// A retry is answered before the rules: the record has moved on since.
-	if old, err := s.store.Version(r.Context(), id, n, store.Reader{Person: owner.UUID}); err == nil {
-		if old.SHA256 != v.SHA256 {
-			return errOtherContent
-		}
-		s.metrics.versions.WithLabelValues("repeat").Inc()
-		writeJSON(w, http.StatusOK, wire.Receipt{Record: id, N: n, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt})
-		return nil
+	if done, err := s.answerRepeat(w, r, &v, owner); done || err != nil {
+		return err
 	}
-	sub, err := s.judge(r, &v, owner)
+	rc, err := s.submit(r, &v, owner)
+	if errors.Is(err, errStaleBase) {
+		// The same version may have been stored by a concurrent retry (on
+		// this hub or another) since the first look.
+		if done, err := s.answerRepeat(w, r, &v, owner); done || err != nil {
+			return err
+		}
+	}
 	if err != nil {
 		return err
+	}
+	s.metrics.versions.WithLabelValues("stored").Inc()
+	writeJSON(w, http.StatusCreated, rc)
+	return nil
+}
+
+// answerRepeat answers 200 with the receipt when the version is stored with
+// the same bytes, 409 when with other bytes, and nothing when it is not.
+func (s *Server) answerRepeat(w http.ResponseWriter, r *http.Request, v *wire.Version, owner *store.Person) (bool, error) {
+	old, err := s.store.Version(r.Context(), v.Record, v.N, store.Reader{Person: owner.UUID})
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if old.SHA256 != v.SHA256 {
+		return false, errOtherContent
+	}
+	s.metrics.versions.WithLabelValues("repeat").Inc()
+	writeJSON(w, http.StatusOK, wire.Receipt{Record: v.Record, N: v.N, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt})
+	return true, nil
+}
+
+// submit judges a version and stores it; the store's refusals become the
+// API's.
+func (s *Server) submit(r *http.Request, v *wire.Version, owner *store.Person) (*wire.Receipt, error) {
+	sub, err := s.judge(r, v, owner)
+	if err != nil {
+		return nil, err
 	}
 	rc, repeat, err := s.store.SubmitVersion(r.Context(), sub)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return errOtherContent
-	case errors.Is(err, store.ErrStale):
-		return errStaleBase
+		return nil, errOtherContent
+	case errors.Is(err, store.ErrStale), err == nil && repeat:
+		return nil, errStaleBase // a repeat is answered by answerRepeat
 	case errors.Is(err, store.ErrForbidden):
-		return errNotYours
-	case err != nil:
-		return err
+		return nil, errNotYours
 	}
-	status := http.StatusCreated
-	if repeat {
-		status = http.StatusOK
-		s.metrics.versions.WithLabelValues("repeat").Inc()
-	} else {
-		s.metrics.versions.WithLabelValues("stored").Inc()
-	}
-	writeJSON(w, status, rc)
-	return nil
+	return rc, err
 }
 
 // owner is the person a version belongs to, who must be the caller: the
