@@ -105,7 +105,7 @@ func TestAuthorization(t *testing.T) {
 }
 
 func decision(c *hubtest.Client, v *wire.Version, verdict string, reviewer string, reasons ...string) *wire.Decision {
-	return &wire.Decision{Record: v.Record, N: v.N, Verdict: verdict, Reasons: reasons, Station: c.Station,
+	return &wire.Decision{Record: v.Record, N: v.N, Verdict: verdict, RealName: "verified", Reasons: reasons, Station: c.Station,
 		Reviewer: wire.Reviewer{UUID: "11111111-1111-4111-8111-00000000000" + reviewer, Name: "李审核", IDNumber: "11010519800101001" + reviewer},
 		At:       time.Now().UTC().Truncate(time.Second)}
 }

@@ -30,6 +30,13 @@ func TestReviewCycle(t *testing.T) {
 		want(t, "unknown reason", a, err, 422)
 		a, err = decide(decision(hd, v, wire.Pass, "1", "R02"))
 		want(t, "pass with reasons", a, err, 422)
+		failed := decision(hd, v, wire.Pass, "1")
+		failed.RealName = "failed"
+		a, err = decide(failed)
+		want(t, "pass with the real name failed", a, err, 422)
+		failed.RealName = ""
+		a, err = decide(failed)
+		want(t, "no verdict on the real name", a, err, 422)
 		stale := decision(hd, v, wire.Pass, "1")
 		stale.N = 1
 		a, err = decide(stale)

@@ -34,8 +34,9 @@ func submissionStatus(hub domain.Status) (domain.Status, bool) {
 
 // checkDecision applies the review rules to a decision by a review station
 // on a record the hub holds: the station's departments only, never the
-// reviewer's own ID number, a verdict with reasons R01–R14 on a rejection
-// (and none on a pass), and only the version awaiting review. It returns
+// reviewer's own ID number, a verdict on the real name (a pass only when it
+// was verified), reasons R01–R14 on a rejection (and none on a pass), and
+// only the version awaiting review. It returns
 // the status the decision leads to.
 func checkDecision(d *wire.Decision, rec *store.RecordState, departments []string) (domain.Status, error) {
 	if !slices.Contains(departments, rec.Department) {
@@ -43,6 +44,15 @@ func checkDecision(d *wire.Decision, rec *store.RecordState, departments []strin
 	}
 	if domain.NormalizeIDNumber(d.Reviewer.IDNumber) == rec.IDNumber {
 		return "", fail(http.StatusForbidden, wire.CodeForbidden, "审核人员不能审核本人证件号码的记录", "A reviewer may not decide on a record of their own ID number")
+	}
+	switch domain.RealNameStatus(d.RealName) {
+	case domain.RealNameVerified:
+	case domain.RealNameFailed:
+		if d.Verdict == wire.Pass {
+			return "", invalid("实名认证未核验通过的记录不能审核通过", "A record whose real name was not verified cannot pass")
+		}
+	default:
+		return "", invalid("审核结论须写明实名认证是否核验通过", "The decision must say whether the real name was verified")
 	}
 	switch d.Verdict {
 	case wire.Pass:

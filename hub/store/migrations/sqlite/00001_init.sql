@@ -111,6 +111,7 @@ CREATE TABLE decisions (
     record             TEXT NOT NULL,
     n                  INTEGER NOT NULL,
     verdict            TEXT NOT NULL CHECK (verdict IN ('pass', 'reject')),
+    realname           TEXT NOT NULL CHECK (realname IN ('verified', 'failed')),
     reasons            TEXT NOT NULL,
     comment            TEXT NOT NULL,
     reviewer_uuid      TEXT NOT NULL,
