@@ -24,6 +24,8 @@ var (
 		"此证件号码已在中心注册", "This ID number is already registered on the hub")
 )
 
+var msgRegistration = domain.Msg{Zh: "注册信息有误，请修改后再试", En: "The registration details are wrong: fix them and try again"}
+
 func errLocked(p *store.Person) *apiError {
 	at := p.LockedUntil.In(domain.Shanghai).Format("15:04")
 	return fail(http.StatusLocked, wire.CodeLocked,
@@ -126,7 +128,7 @@ func (s *Server) register(r *http.Request, in *wire.SignIn, login string) (*stor
 		Password: in.Password, Confirm: in.Password, Phone: in.Phone,
 	}.Check(s.now())
 	if len(probs) > 0 {
-		return nil, invalidProblems(probs)
+		return nil, invalidProblems(msgRegistration.Zh, msgRegistration.En, probs)
 	}
 	if login != reg.IDNumber && login != reg.Phone {
 		return nil, invalid("登录名须为注册的证件号码或手机号", "Sign in with the ID number or mobile you register")
@@ -198,11 +200,11 @@ func (s *Server) kioskPerson(w http.ResponseWriter, r *http.Request) error {
 	t := domain.IDType(in.Person.IDType)
 	id, err := domain.ParseIdentity(t, in.Person.IDNumber, s.now())
 	if p, ok := err.(domain.Problem); ok {
-		return invalidProblems([]domain.Problem{p.At(domain.FieldIDNumber)})
+		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldIDNumber)})
 	}
 	name, err := domain.ParseName(t, in.Person.Name)
 	if p, ok := err.(domain.Problem); ok {
-		return invalidProblems([]domain.Problem{p.At(domain.FieldName)})
+		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldName)})
 	}
 	if _, err := domain.VerifyPassword("", in.PasswordHash); errors.Is(err, domain.ErrBadHash) {
 		return invalid("密码摘要格式无效", "The password hash is not a readable argon2id hash")

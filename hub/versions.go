@@ -191,7 +191,7 @@ func (s *Server) judge(r *http.Request, v *wire.Version, owner *store.Person) (*
 	received := s.now()
 	holder := domain.Holder{IDType: domain.IDType(owner.IDType), IDNumber: owner.IDNumber, Name: owner.Name}
 	if probs := domain.PreAudit(&rec, holder, s.cat, received); domain.Errors(probs) > 0 {
-		return nil, invalidProblems(probs)
+		return nil, invalidProblems("记录未通过预审，请修改后再提交", "The record fails the pre-audit: fix it and submit again", probs)
 	}
 	return &store.Submission{Version: v, Person: owner.UUID, Department: dept, From: from, To: string(want), ReceivedAt: received}, nil
 }
