@@ -164,5 +164,3 @@ func signIn(t *testing.T, c *hubtest.Client, k int) *hubtest.Client {
 }
 
 func station(k int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", k) }
-
-

@@ -259,4 +259,3 @@ func TestBackupRestore(t *testing.T) {
 		t.Fatal("backup of PostgreSQL did not point to pg_dump")
 	}
 }
-
