@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -29,9 +30,21 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	rate := fl.Float64("rate", 50, "requests per second per credential")
 	burst := fl.Int("burst", 100, "burst of requests per credential")
 	logLevel := fl.String("log-level", "info", "debug, info, warn or error")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` until the hub stops (where the time goes)")
 	db := addDBFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
