@@ -50,7 +50,7 @@ func (s *Server) postDecision(w http.ResponseWriter, r *http.Request) error {
 		}
 		return fail(http.StatusConflict, wire.CodeConflict, "该版本已有审核结论", "That version has been decided already")
 	}
-	to, err := checkDecision(&d, rec, c.station.Departments)
+	to, err := checkDecision(&d, rec, c.station)
 	if err != nil {
 		return err
 	}
