@@ -78,8 +78,16 @@ func (s *Server) postVersion(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.metrics.versions.WithLabelValues("stored").Inc()
-	writeJSON(w, http.StatusCreated, rc)
+	writeJSON(w, http.StatusCreated, s.withWindow(rc))
 	return nil
+}
+
+// withWindow adds the review window the receipt time starts.
+func (s *Server) withWindow(rc *wire.Receipt) *wire.Receipt {
+	if w := s.cat.Calendar.ReviewDue(rc.ReceivedAt); w.Complete {
+		rc.ReviewFrom, rc.ReviewBy = w.Earliest.UTC(), w.Latest.UTC()
+	}
+	return rc
 }
 
 // answerRepeat answers 200 with the receipt when the version is stored with
@@ -96,7 +104,7 @@ func (s *Server) answerRepeat(w http.ResponseWriter, r *http.Request, v *wire.Ve
 		return false, errOtherContent
 	}
 	s.metrics.versions.WithLabelValues("repeat").Inc()
-	writeJSON(w, http.StatusOK, wire.Receipt{Record: v.Record, N: v.N, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt})
+	writeJSON(w, http.StatusOK, s.withWindow(&wire.Receipt{Record: v.Record, N: v.N, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt}))
 	return true, nil
 }
 

@@ -75,12 +75,17 @@ func (v *Version) Check() error {
 }
 
 // Receipt is the hub's answer to a stored version: what it holds and when it
-// received it. A kiosk keeps it after purging the candidate's data.
+// received it. A kiosk keeps it after purging the candidate's data. The
+// hub's receipt time starts the review window: ReviewFrom and ReviewBy are
+// its 3rd and 5th working days (zero when the hub's holiday calendar does
+// not cover them yet).
 type Receipt struct {
 	Record     string    `json:"record"`
 	N          int       `json:"version"`
 	SHA256     string    `json:"sha256"`
 	ReceivedAt time.Time `json:"received_at"`
+	ReviewFrom time.Time `json:"review_from,omitzero"`
+	ReviewBy   time.Time `json:"review_by,omitzero"`
 }
 
 // ValidUUID reports whether s is a UUID in its canonical lower-case
