@@ -137,6 +137,10 @@ func TestSignInAndEnrolment(t *testing.T) {
 		a, err = c.Do(e.ctx, "GET", "/v1/feed", nil)
 		want(t, "signed-out token", a, err, 401)
 
+		taken := hubtest.Person(6)
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: taken.IDNumber, Password: "Passw0rd!", Person: taken, Phone: hubtest.Phone(4), Station: stationUUID(6)})
+		want(t, "registration with another person's phone", a, err, 409, wire.CodeAlreadyRegistered)
+
 		bad := wire.SignIn{Login: "110101199003079914", Password: "Passw0rd!", Person: wire.Person{IDType: "01", IDNumber: "110101199003079914", Name: "张三"}, Station: stationUUID(9)}
 		_, a, err = e.anon.SignIn(e.ctx, bad)
 		want(t, "registration with a wrong check digit", a, err, 422, wire.CodeInvalid)
