@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"caiji/domain"
@@ -60,7 +61,8 @@ type Server struct {
 	metrics  *metrics
 	limiter  *limiter
 	inFlight chan struct{}
-	// images bounds the images decoded at once, and so the memory they take.
+	// images bounds the images decoded at once (one per core), and so the
+	// memory they take.
 	images chan struct{}
 	// hashing bounds argon2id runs at once (19 MiB each).
 	hashing chan struct{}
@@ -75,7 +77,7 @@ func New(st *store.Store, cat *domain.Catalog, log *slog.Logger, cfg Config) *Se
 		metrics:  newMetrics(),
 		limiter:  newLimiter(cfg.Rate, cfg.Burst),
 		inFlight: make(chan struct{}, cfg.MaxInFlight),
-		images:   make(chan struct{}, 2),
+		images:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		hashing:  make(chan struct{}, 2),
 	}
 }
