@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"caiji/domain"
 	"caiji/domain/photo"
 	"caiji/hub/store"
 	"caiji/wire"
@@ -61,9 +62,10 @@ func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// checkImage runs the app's photo checker on an upload, one decode per
-// core at a time, and returns the facts to store. The facts hold the
-// background verdict so a version's photo is judged without decoding again.
+// checkImage reads an upload as the app's photo code reads a document
+// scan (the kind is not known until a version names it): the real format,
+// the header's dimensions, then a full decode, one per core at a time. The
+// standard photo's own checks run when a version names it.
 func (s *Server) checkImage(r *http.Request, data []byte) (*store.Blob, error) {
 	format, err := photo.Sniff(data)
 	if err != nil {
@@ -77,21 +79,31 @@ func (s *Server) checkImage(r *http.Request, data []byte) (*store.Blob, error) {
 	if err == nil && int64(cfg.Width)*int64(cfg.Height) > MaxBlobPixels {
 		return nil, invalid(fmt.Sprintf("图片尺寸 %d×%d 过大", cfg.Width, cfg.Height), fmt.Sprintf("The image claims %d×%d pixels: too many", cfg.Width, cfg.Height))
 	}
+	rep, err := s.decodeLimited(r, func() (*photo.Report, error) {
+		return photo.CheckDocument(data, domain.AttIDFront, s.cat.Photo)
+	})
+	if err != nil {
+		return nil, err
+	}
+	f := rep.Facts
+	return &store.Blob{Digest: f.SHA256, MIME: f.MIME, Bytes: f.Bytes, Width: f.Width, Height: f.Height, Data: data}, nil
+}
+
+// decodeLimited runs one image check when a decoding slot is free.
+func (s *Server) decodeLimited(r *http.Request, check func() (*photo.Report, error)) (*photo.Report, error) {
 	select {
 	case s.images <- struct{}{}:
 	case <-r.Context().Done():
 		return nil, errUnavailable
 	}
-	rep, err := photo.CheckPhoto(data, s.cat.Photo)
+	rep, err := check()
 	<-s.images
 	if err != nil {
 		if e := problemError(wire.CodeInvalid, err); e != nil {
 			return nil, e
 		}
-		return nil, err
 	}
-	f := rep.Facts
-	return &store.Blob{Digest: f.SHA256, MIME: f.MIME, Bytes: f.Bytes, Width: f.Width, Height: f.Height, Warnings: f.Warnings, Data: data}, nil
+	return rep, err
 }
 
 // getBlob answers GET and HEAD for a caller who uploaded the blob or may

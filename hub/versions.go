@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"caiji/domain"
+	"caiji/domain/photo"
 	"caiji/hub/store"
 	"caiji/wire"
 )
@@ -228,22 +229,40 @@ func (s *Server) checkAttachments(r *http.Request, rec *domain.Record, blobs []s
 		return invalid("版本所列附件与记录中的附件不一致", "The version's blob list differs from the attachments in the record")
 	}
 	for _, a := range atts {
-		b, err := s.store.BlobFacts(r.Context(), a.SHA256)
+		facts, err := s.blobFacts(r, a)
 		if errors.Is(err, store.ErrNotFound) {
 			return fail(http.StatusUnprocessableEntity, wire.CodeMissingBlob, "中心缺少附件“"+a.Kind.Name().Zh+"”，请先上传图片", "The hub lacks the "+a.Kind.Name().En+" image: upload it first")
 		}
 		if err != nil {
 			return err
 		}
-		warnings := []string(nil)
-		if a.Kind == domain.AttPhoto {
-			warnings = b.Warnings
-		}
-		if a.MIME != b.MIME || a.Bytes != b.Bytes || a.Width != b.Width || a.Height != b.Height || !slices.Equal(a.Warnings, warnings) {
+		if a.MIME != facts.MIME || a.Bytes != facts.Bytes || a.Width != facts.Width || a.Height != facts.Height || !slices.Equal(a.Warnings, facts.Warnings) {
 			return invalid("附件“"+a.Kind.Name().Zh+"”的信息与图片本身不符", "The facts of the "+a.Kind.Name().En+" differ from the image itself")
 		}
 	}
 	return nil
+}
+
+// blobFacts are the facts of the blob an attachment names, as the hub finds
+// them: those stored at upload, and for the standard photo the photo
+// checker's own findings (its background), run again on the small file.
+func (s *Server) blobFacts(r *http.Request, a *domain.Attachment) (*domain.Attachment, error) {
+	if a.Kind != domain.AttPhoto {
+		b, err := s.store.BlobFacts(r.Context(), a.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		return &domain.Attachment{MIME: b.MIME, Bytes: b.Bytes, Width: b.Width, Height: b.Height}, nil
+	}
+	b, err := s.store.Blob(r.Context(), a.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.decodeLimited(r, func() (*photo.Report, error) { return photo.CheckPhoto(b.Data, s.cat.Photo) })
+	if err != nil {
+		return nil, err
+	}
+	return &rep.Facts, nil
 }
 
 // attachments finds every attachment of a record, wherever the record's

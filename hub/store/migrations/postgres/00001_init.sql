@@ -55,7 +55,6 @@ CREATE TABLE blobs (
     bytes      INTEGER NOT NULL,
     width      INTEGER NOT NULL,
     height     INTEGER NOT NULL,
-    warnings   TEXT NOT NULL,
     created_at BIGINT NOT NULL
 );
 
