@@ -25,8 +25,6 @@ type Config struct {
 	MaxInFlight int
 	// TokenTTL is how long a person's token lives.
 	TokenTTL time.Duration
-	// EnrolTTL is how long a station's one-time code lives (admin side).
-	EnrolTTL time.Duration
 	// Now is the hub's clock (tests move it); time.Now when nil.
 	Now func() time.Time
 }

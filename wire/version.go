@@ -23,7 +23,8 @@ type Person struct {
 // submitted snapshot); SHA256 is Digest(Document). Blobs are the digests of
 // every attachment the document names, sorted, each sent before the version.
 // ReceivedAt is set by the hub only: its receipt time is when a submission
-// counts for review windows and deadlines.
+// counts for review windows and deadlines. In JSON, Document is base64 (as
+// encoding/json writes []byte), so its bytes arrive exactly as hashed.
 type Version struct {
 	Record     string    `json:"record"`
 	N          int       `json:"version"`

@@ -87,7 +87,7 @@ func stationAdd(ctx context.Context, args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "station %s (%s, %s)\none-time enrolment code: %s\nvalid until %s; it works once.\n",
 			st.UUID, st.Name, st.Kind, code, now.Add(*ttl).Format(time.RFC3339))
-		fmt.Fprintln(out, "On the station: caiji sync enrol -hub https://HUB:PORT -code "+code)
+		fmt.Fprintln(out, "Give the code to the station's operator: the station enrols with it once, with its own key.")
 		return nil
 	})
 }

@@ -29,6 +29,7 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	reqTimeout := fl.Duration("request-timeout", 30*time.Second, "longest time to answer one request once read")
 	rate := fl.Float64("rate", 50, "requests per second per credential")
 	burst := fl.Int("burst", 100, "burst of requests per credential")
+	tokenTTL := fl.Duration("token-ttl", 90*24*time.Hour, "how long a person's token stays valid")
 	logLevel := fl.String("log-level", "info", "debug, info, warn or error")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` until the hub stops (where the time goes)")
 	db := addDBFlags(fl)
@@ -66,7 +67,7 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := hub.New(st, cat, log, hub.Config{RequestTimeout: *reqTimeout, Rate: *rate, Burst: *burst})
+	srv := hub.New(st, cat, log, hub.Config{RequestTimeout: *reqTimeout, Rate: *rate, Burst: *burst, TokenTTL: *tokenTTL})
 	return hub.Serve(ctx, hub.Listen{Addr: *listen, CertFile: *cert, KeyFile: *key, InsecureLoopback: *insecure, ReadTimeout: *readTimeout},
 		srv.Handler(), log, nil)
 }
