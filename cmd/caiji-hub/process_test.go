@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,7 +133,11 @@ func TestKillMidStream(t *testing.T) {
 			}
 		}()
 		for n := 0; n < 3; {
-			time.Sleep(10 * time.Millisecond)
+			select {
+			case <-done:
+				t.Fatalf("the uploader stopped before the kill\n%s", h.stderr)
+			case <-time.After(10 * time.Millisecond):
+			}
 			mu.Lock()
 			n = len(acked)
 			mu.Unlock()
@@ -198,6 +203,8 @@ func TestGracefulShutdown(t *testing.T) {
 	req, _ := http.NewRequest("PUT", h.base+"/v1/blobs/"+digest, pr)
 	req.ContentLength = int64(len(data))
 	req.Header.Set("Authorization", "Bearer "+alice.Token)
+	wrote := make(chan struct{})
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{WroteHeaders: func() { close(wrote) }}))
 	answer := make(chan int, 1)
 	go func() {
 		resp, err := client.Do(req)
@@ -209,7 +216,8 @@ func TestGracefulShutdown(t *testing.T) {
 		answer <- resp.StatusCode
 	}()
 	pw.Write(data[:len(data)/2])
-	time.Sleep(300 * time.Millisecond) // the request is in flight
+	<-wrote
+	time.Sleep(300 * time.Millisecond) // the hub has read the headers: the request is in flight
 	h.cmd.Process.Signal(syscall.SIGTERM)
 	time.Sleep(300 * time.Millisecond)
 	pw.Write(data[len(data)/2:])
