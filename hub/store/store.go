@@ -116,8 +116,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Ping reports whether the database answers (for /healthz).
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
-// Postgres reports whether the store runs on PostgreSQL.
-func (s *Store) Postgres() bool { return s.pg }
 
 // q rewrites the ? placeholders of a query for PostgreSQL ($1, $2 …). The
 // queries of this package hold no ? inside string literals.
