@@ -116,7 +116,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Ping reports whether the database answers (for /healthz).
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
-
 // q rewrites the ? placeholders of a query for PostgreSQL ($1, $2 …). The
 // queries of this package hold no ? inside string literals.
 func (s *Store) q(query string) string {
