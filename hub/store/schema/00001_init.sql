@@ -1,7 +1,6 @@
--- The hub's first schema (SQLite). Times are Unix milliseconds. The
--- PostgreSQL file beside this one holds the same tables.
+-- The hub's first schema, for both engines (store/migrate.go swaps the two
+-- SQLite spellings for PostgreSQL's). Times are Unix milliseconds.
 
--- +goose Up
 CREATE TABLE departments (
     code TEXT PRIMARY KEY,
     name TEXT NOT NULL
@@ -140,19 +139,3 @@ CREATE TABLE refdata (
     signature  BLOB NOT NULL,
     created_at BIGINT NOT NULL
 );
-
--- +goose Down
-DROP TABLE refdata;
-DROP TABLE feed;
-DROP TABLE decisions;
-DROP TABLE drafts;
-DROP TABLE version_blobs;
-DROP TABLE versions;
-DROP TABLE records;
-DROP TABLE blob_uploads;
-DROP TABLE blobs;
-DROP TABLE tokens;
-DROP TABLE persons;
-DROP TABLE station_departments;
-DROP TABLE stations;
-DROP TABLE departments;
