@@ -162,19 +162,12 @@ func (s *Store) Version(ctx context.Context, record string, n int, r Reader) (*w
 		return nil, err
 	}
 	rows, err := s.query(ctx, s.db, "SELECT digest FROM version_blobs WHERE record = ? AND n = ? ORDER BY digest", record, n)
+	blobs, err := rowsOf(rows, err, scanString)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	v.Blobs = []string{}
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		v.Blobs = append(v.Blobs, d)
-	}
-	return v, rows.Err()
+	v.Blobs = append([]string{}, blobs...)
+	return v, nil
 }
 
 func (s *Store) versionPerson(ctx context.Context, v *wire.Version) error {
