@@ -107,6 +107,17 @@ func TestDraft(t *testing.T) {
 		if c, _ := wire.Canonical(doc); string(a.Body) != string(c) {
 			t.Fatal("draft came back changed")
 		}
+		var list []struct{ Record string }
+		a, err = alice.JSON(e.ctx, "GET", "/v1/drafts", nil, &list)
+		want(t, "alice's drafts", a, err, 200)
+		if len(list) != 1 || list[0].Record != r.Record.ID {
+			t.Fatalf("alice's drafts: %s", a.Body)
+		}
+		a, err = bob.JSON(e.ctx, "GET", "/v1/drafts", nil, &list)
+		want(t, "bob's drafts", a, err, 200)
+		if len(list) != 0 {
+			t.Fatalf("bob sees drafts: %s", a.Body)
+		}
 		a, err = bob.Do(e.ctx, "GET", path, nil)
 		want(t, "bob reads alice's draft", a, err, 404)
 		a, err = bob.Do(e.ctx, "PUT", path, doc)

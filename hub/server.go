@@ -99,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /v1/records/{uuid}/versions/{n}", s.getVersion)
 	route("PUT /v1/records/{uuid}/draft", s.putDraft)
 	route("GET /v1/records/{uuid}/draft", s.getDraft)
+	route("GET /v1/drafts", s.listDrafts)
 	route("POST /v1/records/{uuid}/decisions", s.postDecision)
 	route("GET /v1/feed", s.feed)
 	route("GET /v1/refdata", s.refdata)

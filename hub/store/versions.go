@@ -181,30 +181,42 @@ type Draft struct {
 	Record    string
 	Document  []byte
 	SHA256    string
-	Blobs     string // comma-separated digests
 	UpdatedAt time.Time
 }
 
 // PutDraft replaces the person's draft of a record. A record or draft of
 // another person is ErrForbidden, decided by the statement's conditions.
 func (s *Store) PutDraft(ctx context.Context, person string, d *Draft) error {
-	err := affected(s.exec(ctx, s.db, `INSERT INTO drafts (record, person, document, sha256, blobs, updated_at)
-		SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS `+s.bytes()+`), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM records WHERE uuid = ? AND person <> ?)
-		ON CONFLICT (record) DO UPDATE SET document = excluded.document, sha256 = excluded.sha256, blobs = excluded.blobs,
+	err := affected(s.exec(ctx, s.db, `INSERT INTO drafts (record, person, document, sha256, updated_at)
+		SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS `+s.bytes()+`), CAST(? AS TEXT), CAST(? AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM records WHERE uuid = ? AND person <> ?)
+		ON CONFLICT (record) DO UPDATE SET document = excluded.document, sha256 = excluded.sha256,
 		updated_at = excluded.updated_at WHERE drafts.person = excluded.person`,
-		d.Record, person, d.Document, d.SHA256, d.Blobs, d.UpdatedAt.UnixMilli(), d.Record, person))
+		d.Record, person, d.Document, d.SHA256, d.UpdatedAt.UnixMilli(), d.Record, person))
 	if errors.Is(err, ErrConflict) {
 		return ErrForbidden
 	}
 	return err
 }
 
+// Drafts lists the person's drafts without their documents, newest first:
+// what a second PC fetches after the person signs in there.
+func (s *Store) Drafts(ctx context.Context, person string) ([]Draft, error) {
+	rows, err := s.query(ctx, s.db, "SELECT record, sha256, updated_at FROM drafts WHERE person = ? ORDER BY updated_at DESC, record", person)
+	return rowsOf(rows, err, func(rows *sql.Rows) (Draft, error) {
+		var d Draft
+		var at int64
+		err := rows.Scan(&d.Record, &d.SHA256, &at)
+		d.UpdatedAt = time.UnixMilli(at).UTC()
+		return d, err
+	})
+}
+
 // Draft returns the person's draft of a record, or ErrNotFound.
 func (s *Store) Draft(ctx context.Context, person, record string) (*Draft, error) {
 	d := &Draft{Record: record}
 	var at int64
-	err := s.queryRow(ctx, s.db, "SELECT document, sha256, blobs, updated_at FROM drafts WHERE record = ? AND person = ?", record, person).
-		Scan(&d.Document, &d.SHA256, &d.Blobs, &at)
+	err := s.queryRow(ctx, s.db, "SELECT document, sha256, updated_at FROM drafts WHERE record = ? AND person = ?", record, person).
+		Scan(&d.Document, &d.SHA256, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

@@ -101,7 +101,6 @@ CREATE TABLE drafts (
     person     TEXT NOT NULL REFERENCES persons (uuid),
     document   BLOB NOT NULL,
     sha256     TEXT NOT NULL,
-    blobs      TEXT NOT NULL,
     updated_at BIGINT NOT NULL
 );
 
