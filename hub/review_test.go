@@ -132,6 +132,12 @@ func TestDraft(t *testing.T) {
 		if len(f.Items) != 0 {
 			t.Fatal("a draft reached a review station")
 		}
+
+		// Submitting the record supersedes its draft.
+		a, err = alice.Upload(e.ctx, r, r.Submit(1, 0, hubtest.Person(1), stationUUID(1), false))
+		want(t, "submit", a, err, 201)
+		a, err = alice.Do(e.ctx, "GET", path, nil)
+		want(t, "draft after submission", a, err, 404)
 	})
 }
 

@@ -64,7 +64,8 @@ type Submission struct {
 // database decides every race: the version's primary key, and the record
 // moving only from (From, latest = Base, nothing awaiting). Another content
 // at that version is ErrConflict; a stale base or a version still awaiting
-// review is ErrStale; another person's record is ErrForbidden.
+// review is ErrStale; another person's record is ErrForbidden. The
+// person's draft of the record goes with the same transaction.
 func (s *Store) SubmitVersion(ctx context.Context, sub *Submission) (*wire.Receipt, bool, error) {
 	v := sub.Version
 	var rc *wire.Receipt
@@ -104,6 +105,10 @@ func (s *Store) SubmitVersion(ctx context.Context, sub *Submission) (*wire.Recei
 			if _, err := s.exec(ctx, tx, "INSERT INTO version_blobs (record, n, digest) VALUES (?, ?, ?)", v.Record, v.N, d); err != nil {
 				return fmt.Errorf("store: blob %s: %w", d, err)
 			}
+		}
+		// The submitted version supersedes the person's draft of the record.
+		if _, err := s.exec(ctx, tx, "DELETE FROM drafts WHERE record = ? AND person = ?", v.Record, sub.Person); err != nil {
+			return err
 		}
 		if err := s.addFeed(ctx, tx, v.Record, v.N, "version", sub.Person, sub.Department); err != nil {
 			return err
