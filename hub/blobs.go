@@ -1,11 +1,7 @@
 package hub
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"image/jpeg"
-	"image/png"
 	"net/http"
 	"strconv"
 
@@ -14,13 +10,6 @@ import (
 	"caiji/hub/store"
 	"caiji/wire"
 )
-
-// MaxBlobPixels caps the pixels of an image the hub will decode: the
-// largest scan a candidate may upload (500,000 B) is far below it, and it
-// bounds one decode to about 64 MiB. The header is read first, so a
-// 400-byte file that claims 7000×7000 is refused before any pixel buffer
-// is allocated.
-const MaxBlobPixels = 16 << 20
 
 // putBlob stores an image under its SHA-256 after the photo code has read
 // it: the body must hash to its name, be a real JPEG or PNG within the
@@ -63,22 +52,12 @@ func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) error {
 }
 
 // checkImage reads an upload as the app's photo code reads a document
-// scan (the kind is not known until a version names it): the real format,
-// the header's dimensions, then a full decode, one per core at a time. The
-// standard photo's own checks run when a version names it.
+// scan (the kind is not known until a version names it): the real format
+// from the magic bytes, the decoding cost from the header (a 400-byte file
+// declaring 7000×7000 is refused before any pixel buffer exists), then a
+// full decode, one per core at a time. The standard photo's own checks run
+// when a version names it.
 func (s *Server) checkImage(r *http.Request, data []byte) (*store.Blob, error) {
-	format, err := photo.Sniff(data)
-	if err != nil {
-		return nil, problemError(wire.CodeInvalid, err)
-	}
-	dec := png.DecodeConfig
-	if format == photo.JPEG {
-		dec = jpeg.DecodeConfig
-	}
-	cfg, err := dec(bytes.NewReader(data))
-	if err == nil && int64(cfg.Width)*int64(cfg.Height) > MaxBlobPixels {
-		return nil, invalid(fmt.Sprintf("图片尺寸 %d×%d 过大", cfg.Width, cfg.Height), fmt.Sprintf("The image claims %d×%d pixels: too many", cfg.Width, cfg.Height))
-	}
 	rep, err := s.decodeLimited(r, func() (*photo.Report, error) {
 		return photo.CheckDocument(data, domain.AttIDFront, s.cat.Photo)
 	})
