@@ -1153,6 +1153,13 @@ static void processEvent(XEvent *event)
         keycode = event->xkey.keycode;
 
     filtered = XFilterEvent(event, None);
+    if (filtered)
+    {
+        // CAIJI PATCH (glfw/glfw#1972): an event the input method consumed
+        // (a key that edits or commits its composition) is not the
+        // application's; reporting it would also edit the focused field
+        return;
+    }
 
     if (_glfw.x11.randr.available)
     {
