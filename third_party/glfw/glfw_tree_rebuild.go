@@ -8,5 +8,8 @@ package glfw
 // https://github.com/go-gl/glfw/issues/269), which is unaffected by C source
 // inputs.
 //
+// Caiji: the git tree hash of glfw/ with Caiji's patch applied
+// (git rev-parse HEAD:third_party/glfw/glfw), so that Go rebuilds the C code.
+//
 //lint:ignore U1000 ^
-const upstreamTreeSHA = "a4a3bc8c0f4e37695a4de3f51cd7123bc186043b"
+const upstreamTreeSHA = "ed0ee11e360c87647b35ea90486a3ec1ab2b3326"
