@@ -51,7 +51,8 @@ func (b *Button) FocusGained() { b.focused = true; b.Button.FocusGained() }
 func (b *Button) FocusLost()   { b.focused = false; b.Button.FocusLost() }
 
 func (b *Button) CreateRenderer() fyne.WidgetRenderer {
-	return withFocusRing(b.Button.CreateRenderer(), func() bool { return b.focused }, b.ringColour)
+	return withFocusRing(b.Button.CreateRenderer(), func() bool { return b.focused }, b.ringColour,
+		func() float32 { return theme.Size(theme.SizeNameInnerPadding) / 2 })
 }
 
 // ringColour is the text colour on the button's fill.
@@ -82,5 +83,6 @@ func (c *CheckBox) FocusLost()   { c.focused = false; c.Check.FocusLost() }
 
 func (c *CheckBox) CreateRenderer() fyne.WidgetRenderer {
 	return withFocusRing(c.Check.CreateRenderer(), func() bool { return c.focused },
-		func() fyne.ThemeColorName { return theme.ColorNameForeground })
+		func() fyne.ThemeColorName { return theme.ColorNameForeground },
+		func() float32 { return theme.Size(theme.SizeNameInputBorder) })
 }

@@ -19,14 +19,17 @@ type focusRing struct {
 	ring    *canvas.Rectangle
 	focused func() bool
 	colour  func() fyne.ThemeColorName
+	// inset is how far inside the control's edge the ring runs: on a
+	// filled button far enough to have the fill on both sides of it.
+	inset func() float32
 }
 
 // withFocusRing wraps a control's own renderer.
-func withFocusRing(r fyne.WidgetRenderer, focused func() bool, colour func() fyne.ThemeColorName) fyne.WidgetRenderer {
+func withFocusRing(r fyne.WidgetRenderer, focused func() bool, colour func() fyne.ThemeColorName, inset func() float32) fyne.WidgetRenderer {
 	ring := canvas.NewRectangle(color.Transparent)
 	ring.StrokeWidth = 2
 	ring.Hide()
-	return &focusRing{WidgetRenderer: r, ring: ring, focused: focused, colour: colour}
+	return &focusRing{WidgetRenderer: r, ring: ring, focused: focused, colour: colour, inset: inset}
 }
 
 func (r *focusRing) Objects() []fyne.CanvasObject {
@@ -35,7 +38,7 @@ func (r *focusRing) Objects() []fyne.CanvasObject {
 
 func (r *focusRing) Layout(size fyne.Size) {
 	r.WidgetRenderer.Layout(size)
-	inset := theme.Size(theme.SizeNameInputBorder)
+	inset := r.inset()
 	r.ring.Move(fyne.NewPos(inset, inset))
 	r.ring.Resize(size.SubtractWidthHeight(2*inset, 2*inset))
 }
@@ -43,7 +46,7 @@ func (r *focusRing) Layout(size fyne.Size) {
 func (r *focusRing) Refresh() {
 	r.WidgetRenderer.Refresh()
 	r.ring.StrokeColor = theme.Color(r.colour())
-	r.ring.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	r.ring.CornerRadius = max(theme.Size(theme.SizeNameInputRadius)-r.inset()/2, 0)
 	r.ring.Hidden = !r.focused()
 	r.ring.Refresh()
 }
