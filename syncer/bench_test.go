@@ -44,13 +44,13 @@ func BenchmarkKioskPurge(b *testing.B) {
 	h.Start()
 	k := kioskStation(b, h)
 	for i := range 20 {
-		k.fillReal(k.register(hubtest.Person(400 + i).IDNumber, fmt.Sprintf("137%08d", i)))
+		k.fillReal(k.register(hubtest.Person(400+i).IDNumber, fmt.Sprintf("137%08d", i)))
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
-		k.submit(k.register(hubtest.Person(i % 400).IDNumber, fmt.Sprintf("139%08d", i)))
+		k.submit(k.register(hubtest.Person(i%400).IDNumber, fmt.Sprintf("139%08d", i)))
 		b.StartTimer()
 		k.sync()
 	}
