@@ -60,6 +60,20 @@ func (s *Store) queue(ctx context.Context, tx *sql.Tx, recordUUID string, versio
 	return err
 }
 
+// Queued receives after a submission or a decision has been committed with
+// its outbox item, so that the sync worker sends it at once instead of at
+// its next poll. Signals are merged: one receive may stand for several.
+func (s *Store) Queued() <-chan struct{} { return s.queued }
+
+// signalQueued tells Queued's reader; call it after the commit, so that the
+// reader finds the item.
+func (s *Store) signalQueued() {
+	select {
+	case s.queued <- struct{}{}:
+	default:
+	}
+}
+
 const outboxCols = "id, record_uuid, version, kind, state, attempts, next_at, error_code, error_zh, error_en, created_at, coalesce(sent_at, 0)"
 
 func scanOutbox(row interface{ Scan(...any) error }) (OutboxItem, error) {

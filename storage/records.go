@@ -268,6 +268,9 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 		out = rec
 		return s.queue(ctx, tx, rec.ID, rec.Version, OutVersion)
 	})
+	if err == nil {
+		s.signalQueued()
+	}
 	return out, err
 }
 

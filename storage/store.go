@@ -27,6 +27,9 @@ type Store struct {
 	// now is the clock; tests replace it to step over lock-outs and deadlines.
 	now      func() time.Time
 	sessions sessions
+	// queued is signalled after a transaction that put an item in the
+	// outbox commits (see Queued).
+	queued chan struct{}
 }
 
 // Open creates dir if needed, locks it, opens (or creates) caiji.db in WAL
@@ -47,7 +50,7 @@ func Open(dir string) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	s := &Store{lock: lock, now: time.Now}
+	s := &Store{lock: lock, now: time.Now, queued: make(chan struct{}, 1)}
 	if err := s.open(filepath.Join(dir, FileName)); err != nil {
 		lock.Close()
 		return nil, err
