@@ -135,3 +135,22 @@ func TestOfflineKioskDeletesStaleDrafts(t *testing.T) {
 		t.Fatalf("a stale draft was kept: %v", err)
 	}
 }
+
+// A kiosk with nothing to send still tells whether its hub answers: staff
+// must not read 离线 on a connected kiosk, nor "all sent" with the hub down.
+func TestIdleKioskStatusSaysWhetherTheHubAnswers(t *testing.T) {
+	h := synctest.NewHub(t)
+	h.Start()
+	k := kioskStation(t, h)
+	k.sync()
+	if st := k.W.Status(); !st.Online || st.LastSync.IsZero() {
+		t.Fatalf("idle kiosk, hub up: %+v", st)
+	}
+	h.Stop()
+	if err := k.W.SyncOnce(ctx); err == nil {
+		t.Fatal("idle kiosk, hub down: sync reported no error")
+	}
+	if st := k.W.Status(); st.Online {
+		t.Fatalf("idle kiosk, hub down: %+v", st)
+	}
+}

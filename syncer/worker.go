@@ -148,6 +148,10 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 		fetched, err = w.fetchRefdata(ctx, c)
 		reached = reached || fetched
 	}
+	if err == nil && !reached { // nothing needed the hub: ask it, so the status tells idle from offline
+		err = c.Healthy(ctx)
+		reached = err == nil
+	}
 	if reached {
 		now := w.now()
 		if merr := w.store.MarkSynced(ctx, now); merr != nil && err == nil {
