@@ -60,16 +60,17 @@ func (s *Store) queue(ctx context.Context, tx *sql.Tx, recordUUID string, versio
 	return err
 }
 
-// Queued receives after a submission or a decision has been committed with
-// its outbox item, so that the sync worker sends it at once instead of at
-// its next poll. Signals are merged: one receive may stand for several.
-func (s *Store) Queued() <-chan struct{} { return s.queued }
+// Due receives when the sync worker has work now rather than at its next
+// poll: a submission or a decision has been committed with its outbox item,
+// or someone signed out (on a kiosk, whom the hub has confirmed may now be
+// deleted). Signals are merged: one receive may stand for several.
+func (s *Store) Due() <-chan struct{} { return s.due }
 
-// signalQueued tells Queued's reader; call it after the commit, so that the
-// reader finds the item.
-func (s *Store) signalQueued() {
+// signalDue tells Due's reader; call it after the commit, so that the
+// reader finds what changed.
+func (s *Store) signalDue() {
 	select {
-	case s.queued <- struct{}{}:
+	case s.due <- struct{}{}:
 	default:
 	}
 }

@@ -269,7 +269,7 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 		return s.queue(ctx, tx, rec.ID, rec.Version, OutVersion)
 	})
 	if err == nil {
-		s.signalQueued()
+		s.signalDue()
 	}
 	return out, err
 }

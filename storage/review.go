@@ -250,7 +250,7 @@ func (s *Store) Decide(ctx context.Context, sess Session, uuid string, version i
 		return s.queue(ctx, tx, uuid, version, OutDecision)
 	})
 	if err == nil {
-		s.signalQueued()
+		s.signalDue()
 	}
 	return err
 }

@@ -27,9 +27,8 @@ type Store struct {
 	// now is the clock; tests replace it to step over lock-outs and deadlines.
 	now      func() time.Time
 	sessions sessions
-	// queued is signalled after a transaction that put an item in the
-	// outbox commits (see Queued).
-	queued chan struct{}
+	// due is signalled when the sync worker has work now (see Due).
+	due chan struct{}
 }
 
 // Open creates dir if needed, locks it, opens (or creates) caiji.db in WAL
@@ -50,7 +49,7 @@ func Open(dir string) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	s := &Store{lock: lock, now: time.Now, queued: make(chan struct{}, 1)}
+	s := &Store{lock: lock, now: time.Now, due: make(chan struct{}, 1)}
 	if err := s.open(filepath.Join(dir, FileName)); err != nil {
 		lock.Close()
 		return nil, err

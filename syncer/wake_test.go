@@ -34,3 +34,39 @@ func TestSubmitWakesWorker(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// On a kiosk, the candidate whose submission the hub confirmed is deleted
+// as soon as they sign out, not at the next poll: the next stranger at the
+// kiosk must not find them.
+func TestKioskSignOutWakesWorker(t *testing.T) {
+	h := synctest.NewHub(t)
+	h.Start()
+	k := kioskStation(t, h)
+	k.W.Poll = time.Hour
+	const id = "110101199003079913"
+	me := k.register(id, "13800138000")
+	k.submit(me)
+	k.sync() // sent and confirmed; kept while they read the receipt code
+	select {
+	case <-k.Store.Due(): // the submission's signal, consumed by that sync
+	default:
+	}
+	started := time.Now()
+	run, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { k.W.Run(run); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
+	for k.W.Status().LastSync.Before(started) { // the worker's first run is over: it sleeps
+		time.Sleep(10 * time.Millisecond)
+	}
+	if k.logIn(id) != nil {
+		t.Fatal("the candidate was deleted while signed in")
+	}
+
+	k.Store.SignOut(me)
+	for deadline := time.Now().Add(10 * time.Second); k.logIn(id) == nil; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the candidate is still on the kiosk after signing out")
+		}
+	}
+}

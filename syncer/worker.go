@@ -43,9 +43,9 @@ func NewWorker(store *storage.Store, dir string, keys *caijipkg.Keys, tlsConf *t
 		Poll: 3 * time.Minute, now: time.Now, kick: make(chan struct{}, 1)}
 }
 
-// Run syncs now, then whenever an item falls due, something is queued
-// (a submission or a decision), SendNow is called, or Poll has passed,
-// until ctx ends.
+// Run syncs now, then whenever an item falls due, the store has work for
+// it (a submission or a decision queued, a kiosk candidate signed out),
+// SendNow is called, or Poll has passed, until ctx ends.
 func (w *Worker) Run(ctx context.Context) {
 	for {
 		_ = w.SyncOnce(ctx) // its failures are in the status
@@ -59,7 +59,7 @@ func (w *Worker) Run(ctx context.Context) {
 			t.Stop()
 			return
 		case <-w.kick:
-		case <-w.store.Queued():
+		case <-w.store.Due():
 		case <-t.C:
 		}
 		t.Stop()

@@ -222,6 +222,7 @@ func TestKioskReceiptLookup(t *testing.T) {
 	w := syncer.NewWorker(st, dir, keys, conf)
 	a.SetSync(w)
 	a.win.SetContent(a.Content())
+	st.SignOut(in.Session) // the candidate leaves the kiosk
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
