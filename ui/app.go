@@ -35,6 +35,9 @@ type App struct {
 	queue  *review.Queue
 	review *review.Case
 	admin  *admin.Screen
+	// consent is the dialog asking for the personal-information notice
+	// at sign-in, while it is open.
+	consent *consentAsk
 
 	tabs *container.AppTabs
 	// keys name the tabs in order ("account", a step's key, "queue" …):
@@ -110,6 +113,9 @@ func (a *App) signIn(in storage.SignIn) {
 	}
 	a.Relayout()
 	a.account.refresh()
+	if in.Account.Role == storage.RoleCandidate {
+		a.askConsent()
+	}
 }
 
 // signOut ends the session, if any — by the button, the kiosk timer or
@@ -126,7 +132,7 @@ func (a *App) signOut() {
 		a.coll.Flush()
 	}
 	a.sess.End()
-	a.sess, a.coll = nil, nil
+	a.sess, a.coll, a.consent = nil, nil, nil
 	a.queue, a.review, a.admin = nil, nil, nil
 	a.Relayout()
 	a.account.refresh()

@@ -91,6 +91,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	}
 
 	signUp(t, a, "110101199003079913", "张三", "13800138000")
+	agreeSensitive(t, a)
 	rec := synctest.FillRecord(t, st, a.sess.ID)
 	if _, err := st.Submit(ctx, a.sess.ID, rec.ID, domaintest.Catalog(t)); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // StepKeys are the candidate's steps after 账户, in the seed's order; each
@@ -122,6 +123,17 @@ func (c *Collection) Focus(path string) fyne.Focusable {
 
 // Flush saves the field being typed in now.
 func (c *Collection) Flush() { c.ed.flush() }
+
+// SensitiveConsent is 实名认证's check box for the sensitive-information
+// notice as last built, or nil when the candidate has agreed.
+func (c *Collection) SensitiveConsent() *widget.Check {
+	for _, s := range c.ed.steps {
+		if r, ok := s.(*realNameStep); ok {
+			return r.agree
+		}
+	}
+	return nil
+}
 
 // Pickers are the image pickers of the steps as last built.
 func (c *Collection) Pickers() []*widgets.Picker {

@@ -35,6 +35,7 @@ type Case struct {
 	comment  *widget.Entry
 	decide   *widget.Button
 	status   *widget.Label
+	consents *widget.Label
 	// done runs after a decision is saved (back to the queue).
 	// OnDone runs after a decision is saved (back to the queue).
 	OnDone func()
@@ -75,8 +76,12 @@ func (s *Case) build() {
 	o := s.c.Owner
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%s  %s  %s", o.Name, o.IDNumber, o.Phone), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status := widget.NewLabel(t.T("case.status", t.Msg(rec.Status.Name()), rec.Version))
+	// When the candidate agreed to each notice, as the version carries it.
+	s.consents = widget.NewLabel(t.Consents(rec.Consents))
+	s.consents.Wrapping = fyne.TextWrapWord
 	s.body.Add(head)
 	s.body.Add(status)
+	s.body.Add(s.consents)
 	if s.c.InForce != nil {
 		s.body.Add(widget.NewLabel(t.T("case.change", s.c.InForce.Version)))
 	}
