@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"caiji/domain"
@@ -53,6 +54,8 @@ type App struct {
 	// app runs without one.
 	sync *syncUI
 
+	// kiosk is -kiosk: the window is a kiosk whatever the station's kind.
+	kiosk bool
 	// Kiosk: sign out after idleLimit without activity (0: never).
 	idleLimit  time.Duration
 	lastActive time.Time
@@ -100,6 +103,7 @@ func (a *App) User() *storage.Account {
 func (a *App) signIn(in storage.SignIn) {
 	a.signOut()
 	sess := session.New(a.store, a.cat, a.tr, a.win, in)
+	sess.Kiosk = a.onKiosk()
 	a.sess = sess
 	a.Touch()
 	if in.Account.Role == storage.RoleCandidate {
@@ -142,7 +146,18 @@ func (a *App) signOut() {
 // field being typed in. On a kiosk closing only signs out: the window
 // stays, full screen, for the next candidate.
 func (a *App) InterceptClose(kiosk bool) {
+	a.kiosk = kiosk
 	a.win.SetCloseIntercept(func() { a.closeRequested(kiosk) })
+}
+
+// onKiosk reports whether strangers share this window: started with
+// -kiosk, or the station is a kiosk (caiji kiosk init).
+func (a *App) onKiosk() bool {
+	if a.kiosk {
+		return true
+	}
+	info, err := a.store.StationInfo(context.Background())
+	return err != nil || info.Kind == storage.StationKiosk // unknown: the careful answer
 }
 
 // closeRequested is the user closing the window (its button, Alt+F4).

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"caiji/ui/export"
 	"caiji/ui/history"
 	"caiji/ui/session"
 	"caiji/ui/widgets"
@@ -36,6 +37,8 @@ type Case struct {
 	decide   *widget.Button
 	status   *widget.Label
 	consents *widget.Label
+	// sheet makes the 信息采集表 of the version under review.
+	sheet *export.Sheet
 	// done runs after a decision is saved (back to the queue).
 	// OnDone runs after a decision is saved (back to the queue).
 	OnDone func()
@@ -100,6 +103,8 @@ func (s *Case) build() {
 	s.body.Add(widget.NewCard(t.T("case.warnings"), "", warn))
 	s.body.Add(s.realNameCard())
 	s.body.Add(widget.NewCard(t.T("case.fields"), "", s.summary()))
+	s.sheet = export.NewSheet(s.sess, s.id, false)
+	s.body.Add(widget.NewCard(t.T("sheet.title"), t.T("sheet.subtitle_review"), s.sheet.Content()))
 	s.body.Add(s.decisionCard())
 	s.body.Add(history.View(s.sess, s.id))
 }
