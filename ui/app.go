@@ -9,6 +9,7 @@ import (
 	"caiji/ui/admin"
 	"caiji/ui/candidate"
 	"caiji/ui/i18n"
+	"caiji/ui/mydata"
 	"caiji/ui/review"
 	"caiji/ui/session"
 
@@ -36,6 +37,8 @@ type App struct {
 	queue  *review.Queue
 	review *review.Case
 	admin  *admin.Screen
+	// mydata is a candidate's 我的数据.
+	mydata *mydata.Screen
 	// consent is the dialog asking for the personal-information notice
 	// at sign-in, while it is open.
 	consent *consentAsk
@@ -136,7 +139,7 @@ func (a *App) signOut() {
 		a.coll.Flush()
 	}
 	a.sess.End()
-	a.sess, a.coll, a.consent = nil, nil, nil
+	a.sess, a.coll, a.consent, a.mydata = nil, nil, nil, nil
 	a.queue, a.review, a.admin = nil, nil, nil
 	a.Relayout()
 	a.account.refresh()
@@ -148,6 +151,19 @@ func (a *App) signOut() {
 func (a *App) InterceptClose(kiosk bool) {
 	a.kiosk = kiosk
 	a.win.SetCloseIntercept(func() { a.closeRequested(kiosk) })
+}
+
+// Deleted is 我的数据 having deleted the person: their hub sign-in here
+// goes too (else the feed would bring their record back), the window
+// signs out and says so.
+func (a *App) Deleted(account string) {
+	if a.sync != nil {
+		if err := a.sync.worker.Forget(account); err != nil {
+			fyne.LogError("forget the hub sign-in", err)
+		}
+	}
+	a.signOut()
+	dialog.ShowInformation(a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win)
 }
 
 // onKiosk reports whether strangers share this window: started with
