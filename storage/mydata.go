@@ -66,7 +66,7 @@ type PersonDecision struct {
 // events and decisions, their consents and every image stored for them.
 // There is no way to ask for anyone else's.
 func (s *Store) MyData(ctx context.Context, sess Session) (*PersonData, error) {
-	out := &PersonData{Images: map[string][]byte{}}
+	out := &PersonData{Versions: []StoredVersion{}, Events: []PersonEvent{}, Decisions: []PersonDecision{}, Consents: []domain.Consent{}, Images: map[string][]byte{}}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		act, err := s.actor(ctx, tx, sess)
 		if err != nil {
@@ -76,9 +76,11 @@ func (s *Store) MyData(ctx context.Context, sess Session) (*PersonData, error) {
 			return err
 		}
 		out.Account = act.Account
-		if out.Consents, err = consentsOf(ctx, tx, act.ID); err != nil {
+		given, err := consentsOf(ctx, tx, act.ID)
+		if err != nil {
 			return err
 		}
+		out.Consents = append(out.Consents, given...)
 		for _, read := range []func(context.Context, *sql.Tx, int64, *PersonData) error{readVersions, readEvents, readDecisions, readImages} {
 			if err := read(ctx, tx, act.ID, out); err != nil {
 				return err

@@ -55,7 +55,7 @@ func write(wc fyne.URIWriteCloser, data []byte) error {
 // offerToOpen says where the file went and offers the system viewer.
 func offerToOpen(sess *session.Session, u fyne.URI) {
 	t := sess.Tr
-	sess.Show(dialog.NewConfirm(t.T("export.saved.title"), t.T("export.saved", u.Path()), func(open bool) {
+	d := dialog.NewConfirm(t.T("export.saved.title"), t.T("export.saved", u.Path()), func(open bool) {
 		if !open {
 			return
 		}
@@ -63,7 +63,10 @@ func offerToOpen(sess *session.Session, u fyne.URI) {
 		if err := fyne.CurrentApp().OpenURL(fileURL); err != nil {
 			sess.ShowError(err)
 		}
-	}, sess.Win))
+	}, sess.Win)
+	d.SetConfirmText(t.T("export.open"))
+	d.SetDismissText(t.T("dialog.close"))
+	sess.Show(d)
 }
 
 // saveOnKiosk offers the removable media found now and, where a printer

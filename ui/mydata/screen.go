@@ -61,6 +61,7 @@ func New(sess *session.Session, host Host) *Screen {
 			}
 		}, sess.Win)
 		d.SetConfirmText(t.T("mydata.delete"))
+		d.SetDismissText(t.T("dialog.cancel"))
 		sess.Show(d)
 	}
 	s.Export = widget.NewButtonWithIcon(t.T("mydata.export"), theme.DownloadIcon(), s.makeArchive)
