@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
+	"fmt"
 	"strings"
 
 	"caiji/domain"
@@ -33,8 +33,14 @@ func (s *Store) ApplyDecision(ctx context.Context, d *wire.Decision, principal s
 		if err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&n); err != nil || n > 0 {
+		var mine string
+		err = tx.QueryRowContext(ctx, "SELECT reviewer_uuid FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&mine)
+		switch {
+		case err == nil && mine != d.Reviewer.UUID: // ours was refused: another reviewer was first
+			return noteHubDecision(ctx, tx, d)
+		case err == nil:
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
 		rec := new(domain.Record)
@@ -49,7 +55,7 @@ func (s *Store) ApplyDecision(ctx context.Context, d *wire.Decision, principal s
 		if rec.Status, err = domain.Decided(rec.Status, pass); err != nil {
 			return ErrStale
 		}
-		rec.RealName.Status = realNameAfter(pass, d.Reasons)
+		rec.RealName.Status = domain.RealNameStatus(d.RealName)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
 			id, d.N, d.Reviewer.UUID, d.Reviewer.Name, pass, strings.Join(d.Reasons, ","), d.Comment, string(rec.RealName.Status), d.At.Unix()); err != nil {
 			return err
@@ -67,22 +73,24 @@ func (s *Store) ApplyDecision(ctx context.Context, d *wire.Decision, principal s
 	})
 }
 
-// realNameAfter is the real-name status a hub decision implies (the
-// decision does not carry it): failed when a rejection names a reason about
-// the real-name material, verified otherwise.
-func realNameAfter(pass bool, reasons []string) domain.RealNameStatus {
-	if !pass {
-		for _, code := range reasons {
-			if r := domain.ReasonByCode(code); r != nil && slices.Contains(r.Fields, "realname") {
-				return domain.RealNameFailed
-			}
-		}
-	}
-	return domain.RealNameVerified
-}
-
 // SetFeedCursor moves a feed's cursor past items that change nothing here
 // (the station's own versions coming back).
 func (s *Store) SetFeedCursor(ctx context.Context, principal string, cursor int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return setFeedCursor(ctx, tx, principal, cursor) })
+}
+
+// noteHubDecision tells the reviewer whose decision the hub refused (409)
+// what the hub holds instead: the refused item in the outbox says who
+// decided, what, and when.
+func noteHubDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision) error {
+	verdict := domain.Msg{Zh: "通过", En: "approved"}
+	if d.Verdict != wire.Pass {
+		verdict = domain.Msg{Zh: "不通过 " + strings.Join(d.Reasons, " "), En: "rejected " + strings.Join(d.Reasons, " ")}
+	}
+	at := d.At.In(domain.Shanghai).Format("2006-01-02 15:04")
+	_, err := tx.ExecContext(ctx, `UPDATE outbox SET error_zh = ?, error_en = ? WHERE record_uuid = ? AND version = ? AND kind = 'decision' AND state = 'attention'`,
+		fmt.Sprintf("中心已有另一审核结论：%s（%s，%s），本站的结论未被采用", verdict.Zh, d.Reviewer.Name, at),
+		fmt.Sprintf("The hub holds another decision: %s (%s, %s); this station's was not taken", verdict.En, d.Reviewer.Name, at),
+		d.Record, d.N)
+	return err
 }

@@ -16,9 +16,9 @@ import (
 // personal-information notice before anything more is collected.
 type consentAsk struct {
 	dialog  dialog.Dialog
-	check   *widget.Check
-	agree   *widget.Button
-	decline *widget.Button
+	check   *widgets.CheckBox
+	agree   *widgets.Button
+	decline *widgets.Button
 }
 
 // askConsent asks the signed-in candidate to agree to the current
@@ -45,7 +45,7 @@ func (a *App) askConsent() {
 	why := widget.NewLabel(t.T(intro))
 	why.Wrapping = fyne.TextWrapWord
 	msg := widgets.StatusLabel()
-	ask.agree = widget.NewButton(t.T("consent.continue"), func() {
+	ask.agree = widgets.NewButton(t.T("consent.continue"), func() {
 		if err := a.store.Agree(sess.Context(), sess.ID, n.Kind, n.Digest); err != nil {
 			widgets.SetStatus(msg, t.Err(err), widget.DangerImportance)
 			return
@@ -55,7 +55,7 @@ func (a *App) askConsent() {
 	})
 	ask.agree.Importance = widget.HighImportance
 	ask.agree.Disable()
-	ask.decline = widget.NewButton(t.T("consent.decline"), func() {
+	ask.decline = widgets.NewButton(t.T("consent.decline"), func() {
 		ask.dialog.Hide()
 		a.consent = nil
 		a.signOut()

@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -117,6 +118,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 			t.Fatal("the hub sign-in did not happen")
 		}
 	}
+	test.Tap(a.sync.nowButton) // 立即同步
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -179,5 +181,83 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	}
 	if result := texts(a.tab(t, "result")); !strings.Contains(result, "R02") {
 		t.Fatalf("审核结果 after the rejection:\n%s", result)
+	}
+}
+
+// At a kiosk that has forgotten a candidate, the code shown at submission
+// still finds when the hub received their record.
+func TestKioskReceiptLookup(t *testing.T) {
+	ctx := context.Background()
+	h := synctest.NewHub(t)
+	h.Start()
+	a, st := newTestApp(t, i18n.LangZh)
+	if _, err := st.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: "Review12!", Confirm: "Review12!"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	keys, _ := caijipkg.LoadOrCreateKeys(dir)
+	conf, _ := syncer.TLSConfig(h.CAFile)
+	if _, err := syncer.Connect(ctx, st, keys, conf, h.URL, h.AddStation(store.Kiosk)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := st.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "110101199003079913", Name: "张三", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: "13800138000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := synctest.FillRecord(t, st, in.Session)
+	rec, err = st.Submit(ctx, in.Session, rec.ID, domaintest.Catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := st.SubmissionCode(ctx, in.Session, rec.ID, rec.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := syncer.NewWorker(st, dir, keys, conf)
+	a.SetSync(w)
+	a.win.SetContent(a.Content())
+	if err := w.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Login(ctx, "110101199003079913", "Abcdef12!"); err == nil {
+		t.Fatal("the kiosk kept the candidate")
+	}
+	if a.account.receiptEntry == nil || a.account.hubEntry != nil {
+		t.Fatal("a kiosk's 账户 should offer the receipt lookup, not the hub address")
+	}
+	typeInto(a.account.receiptEntry, strings.ToLower(code))
+	a.account.receiptEntry.OnSubmitted(a.account.receiptEntry.Text)
+	if got := texts(a.account.content); !strings.Contains(got, "中心已收到第 3 版") {
+		t.Fatalf("lookup by %s:\n%s", code, got)
+	}
+}
+
+// A review station's administrator connects it to the hub from the 同步
+// tab with the one-time code, as `caiji station connect` does.
+func TestStaffConnectsTheStation(t *testing.T) {
+	ctx := context.Background()
+	h := synctest.NewHub(t)
+	h.Start()
+	a, st := newTestApp(t, i18n.LangZh)
+	if _, err := st.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: "Review12!", Confirm: "Review12!"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	keys, _ := caijipkg.LoadOrCreateKeys(dir)
+	conf, _ := syncer.TLSConfig(h.CAFile)
+	a.SetSync(syncer.NewWorker(st, dir, keys, conf))
+	a.win.SetContent(a.Content())
+	login(t, a, "120101198512319986", "Review12!")
+	a.tab(t, "sync") // built with the 连接中心 card
+	typeInto(a.sync.connectHub, h.URL)
+	typeInto(a.sync.connectCode, h.AddStation(store.Review, "110108"))
+	test.Tap(a.sync.connectBtn)
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if info, _ := st.StationInfo(ctx); info.Enrolled {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("not connected")
+		}
 	}
 }

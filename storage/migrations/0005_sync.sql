@@ -12,6 +12,7 @@ CREATE TABLE station_new (
     enrolled    INTEGER NOT NULL DEFAULT 0,   -- the hub knows the station's signing key
     draft_days  INTEGER NOT NULL DEFAULT 7,   -- a kiosk deletes drafts never submitted after this many days
     last_sync   INTEGER NOT NULL DEFAULT 0,   -- unix seconds of the last sync that reached the hub
+    scrub       INTEGER NOT NULL DEFAULT 0,   -- a person was deleted: the files still need rewriting
     login_failures INTEGER NOT NULL DEFAULT 0,
     failures_since INTEGER NOT NULL DEFAULT 0,
     paused_until   INTEGER NOT NULL DEFAULT 0
@@ -70,6 +71,14 @@ CREATE TABLE incoming (
     cursor      INTEGER NOT NULL,
     principal   TEXT    NOT NULL,
     at          INTEGER NOT NULL
+);
+
+-- A home PC's candidate who chose 保存草稿到服务器: their unsubmitted record
+-- is also kept on the hub, so they can go on at another PC. sent_version is
+-- the version of the record last sent as a draft.
+CREATE TABLE hub_drafts (
+    account_id   INTEGER PRIMARY KEY REFERENCES accounts(id),
+    sent_version INTEGER NOT NULL DEFAULT 0
 );
 
 -- While one person's data is being deleted (Store.DeletePerson), its

@@ -16,7 +16,7 @@ type realNameStep struct {
 	baseStep
 	// agree is the sensitive-information notice's check box, shown instead
 	// of the image pickers until the candidate agrees; nil once agreed.
-	agree *widget.Check
+	agree *widgets.CheckBox
 }
 
 func newRealNameStep(ed *editor) *realNameStep {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"caiji/ui/session"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -82,13 +83,13 @@ func saveOnKiosk(sess *session.Session, name string, data []byte) {
 	var d dialog.Dialog
 	box := container.NewVBox(widget.NewLabel(t.T("export.kiosk.where")))
 	for _, drive := range drives {
-		box.Add(widget.NewButtonWithIcon(t.T("export.kiosk.drive", drive), theme.DocumentSaveIcon(), func() {
+		box.Add(widgets.NewIconButton(t.T("export.kiosk.drive", drive), theme.DocumentSaveIcon(), func() {
 			d.Hide()
 			saveToDrive(sess, drive, name, data)
 		}))
 	}
 	if printer {
-		box.Add(widget.NewButtonWithIcon(t.T("export.kiosk.print"), theme.DocumentPrintIcon(), func() {
+		box.Add(widgets.NewIconButton(t.T("export.kiosk.print"), theme.DocumentPrintIcon(), func() {
 			d.Hide()
 			if err := print(sess, name, data); err != nil {
 				sess.ShowError(err)

@@ -20,7 +20,7 @@ import (
 // candidate's own copy a check box prints the ID number in full; every
 // other copy masks it.
 type Sheet struct {
-	Button *widget.Button
+	Button *widgets.Button
 	// FullID is 显示完整证件号码, on the candidate's own copy only; nil on
 	// a reviewer's.
 	FullID *widget.Check
@@ -38,7 +38,7 @@ func NewSheet(sess *session.Session, record string, own bool) *Sheet {
 	t := sess.Tr
 	s := &Sheet{sess: sess, record: record, Status: widgets.StatusLabel()}
 	s.save = func(name string, data []byte) { Save(sess, name, data) }
-	s.Button = widget.NewButtonWithIcon(t.T("sheet.make"), theme.DocumentPrintIcon(), s.make)
+	s.Button = widgets.NewIconButton(t.T("sheet.make"), theme.DocumentPrintIcon(), s.make)
 	if own {
 		s.FullID = widget.NewCheck(t.T("sheet.full_id"), nil)
 	}

@@ -31,7 +31,7 @@ type Screen struct {
 	sess *session.Session
 	host Host
 
-	Export       *widget.Button
+	Export       *widgets.Button
 	ExportStatus *widget.Label
 
 	// Warning says what deleting would lose; Accept is ticked to accept
@@ -39,7 +39,7 @@ type Screen struct {
 	Warning  *widget.Label
 	Accept   *widget.Check
 	Password *widget.Entry
-	Delete   *widget.Button
+	Delete   *widgets.Button
 	Status   *widget.Label
 
 	// save hands the finished archive on; export.Save unless a test watches.
@@ -64,14 +64,14 @@ func New(sess *session.Session, host Host) *Screen {
 		d.SetDismissText(t.T("dialog.cancel"))
 		sess.Show(d)
 	}
-	s.Export = widget.NewButtonWithIcon(t.T("mydata.export"), theme.DownloadIcon(), s.makeArchive)
+	s.Export = widgets.NewIconButton(t.T("mydata.export"), theme.DownloadIcon(), s.makeArchive)
 	s.Warning = widget.NewLabel("")
 	s.Warning.Wrapping = fyne.TextWrapWord
 	s.Warning.Importance = widget.WarningImportance
 	s.Accept = widget.NewCheck(t.T("mydata.delete.accept"), nil)
 	s.Password = widget.NewPasswordEntry()
 	s.Password.SetPlaceHolder(t.T("mydata.delete.password"))
-	s.Delete = widget.NewButtonWithIcon(t.T("mydata.delete"), theme.DeleteIcon(), s.askDelete)
+	s.Delete = widgets.NewIconButton(t.T("mydata.delete"), theme.DeleteIcon(), s.askDelete)
 	s.Delete.Importance = widget.DangerImportance
 	s.Password.OnSubmitted = func(string) { s.askDelete() }
 	s.warn()

@@ -13,7 +13,7 @@ const noticeHeight = 150
 // Notice is a consent notice as a form shows it: its title, its whole text
 // in a scrolling box, and under it the check box by which the person
 // agrees (its text wraps). changed runs when the box is ticked or cleared.
-func Notice(title, text, agree string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
+func Notice(title, text, agree string, changed func(bool)) (*CheckBox, fyne.CanvasObject) {
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(body)
