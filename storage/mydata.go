@@ -132,16 +132,9 @@ func readEvents(ctx context.Context, tx *sql.Tx, owner int64, out *PersonData) e
 		FROM events e JOIN records r ON r.id = e.record_id LEFT JOIN accounts a ON a.id = e.actor_id
 		WHERE r.owner_id = ? ORDER BY e.id`, func(rows *sql.Rows) error {
 		var e PersonEvent
-		var old, nw sql.NullString
 		var at int64
-		if err := rows.Scan(&e.Record, &e.Version, &e.Actor, &e.Kind, &e.Path, &old, &nw, &at); err != nil {
+		if err := rows.Scan(&e.Record, &e.Version, &e.Actor, &e.Kind, &e.Path, (*nullJSON)(&e.Old), (*nullJSON)(&e.New), &at); err != nil {
 			return err
-		}
-		if old.Valid {
-			e.Old = json.RawMessage(old.String)
-		}
-		if nw.Valid {
-			e.New = json.RawMessage(nw.String)
 		}
 		e.At = time.Unix(at, 0).UTC()
 		out.Events = append(out.Events, e)

@@ -296,16 +296,9 @@ func (s *Store) Events(ctx context.Context, sess Session, uuid string) ([]Event,
 		defer rows.Close()
 		for rows.Next() {
 			var e Event
-			var old, nw sql.NullString
 			var at int64
-			if err := rows.Scan(&e.ID, &e.Version, &e.ActorID, &e.Kind, &e.Path, &old, &nw, &at); err != nil {
+			if err := rows.Scan(&e.ID, &e.Version, &e.ActorID, &e.Kind, &e.Path, (*nullJSON)(&e.Old), (*nullJSON)(&e.New), &at); err != nil {
 				return err
-			}
-			if old.Valid {
-				e.Old = json.RawMessage(old.String)
-			}
-			if nw.Valid {
-				e.New = json.RawMessage(nw.String)
 			}
 			e.At = time.Unix(at, 0)
 			events = append(events, e)

@@ -72,6 +72,10 @@ func (s *realNameStep) consent() fyne.CanvasObject {
 			return
 		}
 		s.ed.host.Rebuild(s.k)
+		// The check box is gone: the focus goes on to the first image.
+		if ps := s.b.pickers; len(ps) > 0 && sess.Win != nil {
+			sess.Win.Canvas().Focus(ps[0].Choose())
+		}
 	})
 	s.b.inputs = append(s.b.inputs, s.agree)
 	after := widget.NewLabel(t.T("consent.images_after"))
