@@ -127,3 +127,16 @@ func BenchmarkPutAttachment(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMyData reads everything held about one person (every version,
+// event, decision, consent and image) from a database of 10,000 records:
+// what 我的数据 exports.
+func BenchmarkMyData(b *testing.B) {
+	s, me := benchStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.MyData(ctx, me); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
