@@ -42,6 +42,11 @@ func seedRecords(b *testing.B, s *Store, n int) Session {
 		b.Fatal(err)
 	}
 	me := signIn(b, s, last.IDNumber, "Abcdef12!")
+	for _, k := range domain.NoticeKinds() {
+		if err := s.Agree(ctx, me, k, s.Notices()[k].Digest); err != nil {
+			b.Fatal(err)
+		}
+	}
 	rec, _ := s.MyRecord(ctx, me)
 	var atts []*domain.Attachment
 	for k := 0; k < 12; k++ {
