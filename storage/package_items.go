@@ -200,9 +200,11 @@ func (p *PackageTx) Version(v *wire.Version, images map[string][]byte) (Outcome,
 // a receipt for the version judged: the department has it, so a kiosk may
 // forget the candidate. The package must come from the review station of
 // the record's department: its recipient is the one this station encrypts
-// that department's submissions to.
-func (p *PackageTx) Decision(d *wire.Decision) (Outcome, error) {
-	return p.item(func() (Outcome, error) {
+// that department's submissions to. The code is the receipt code the
+// candidate was shown at submission, so staff can tell them the verdict.
+func (p *PackageTx) Decision(d *wire.Decision) (Outcome, string, error) {
+	var code string
+	o, err := p.item(func() (Outcome, error) {
 		var kind string
 		if err := p.tx.QueryRowContext(p.ctx, "SELECT kind FROM station WHERE id = 1").Scan(&kind); err != nil {
 			return 0, err
@@ -213,9 +215,12 @@ func (p *PackageTx) Decision(d *wire.Decision) (Outcome, error) {
 		var snap string
 		err := p.tx.QueryRowContext(p.ctx, "SELECT s.data FROM snapshots s JOIN records r ON r.id = s.record_id WHERE r.uuid = ? AND s.version = ?", d.Record, d.N).Scan(&snap)
 		if errors.Is(err, sql.ErrNoRows) {
-			var n int
-			if err := p.tx.QueryRowContext(p.ctx, "SELECT count(*) FROM receipts WHERE record_uuid = ? AND version = ?", d.Record, d.N).Scan(&n); err != nil || n > 0 {
-				return Present, err // applied before, and the kiosk has forgotten the candidate since
+			err := p.tx.QueryRowContext(p.ctx, "SELECT code FROM receipts WHERE record_uuid = ? AND version = ?", d.Record, d.N).Scan(&code)
+			if err == nil {
+				return Present, nil // applied before, and the kiosk has forgotten the candidate since
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return 0, err
 			}
 			return 0, refusal(wire.CodeNotFound, "本站没有此审核决定所针对的提交", "This station holds no submission this decision judges")
 		}
@@ -248,9 +253,11 @@ func (p *PackageTx) Decision(d *wire.Decision) (Outcome, error) {
 		if err := putReceipt(p.ctx, p.tx, wire.Receipt{Record: d.Record, N: d.N, SHA256: wire.Digest(doc), ReceivedAt: d.At}); err != nil {
 			return 0, err
 		}
+		code = ReceiptCode(wire.Digest(doc))
 		if !changed {
 			return Present, nil
 		}
 		return Stored, nil
 	})
+	return o, code, err
 }

@@ -1,0 +1,25 @@
+package exchange
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"strings"
+)
+
+// Fingerprint is how people compare a station's signing key: the first 10
+// bytes of its SHA-256 in five groups of hex ("3FA2-91BC-…"), short enough
+// to read out over the phone, printed by `caiji admin recipient` and shown
+// beside a package from a station not accepted yet.
+func Fingerprint(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	var groups []string
+	for i := 0; i < 10; i += 2 {
+		groups = append(groups, fmt.Sprintf("%02X%02X", sum[i], sum[i+1]))
+	}
+	return strings.Join(groups, "-")
+}
+
+// encodeKey is how a signing key is stored beside an accepted station.
+func encodeKey(pub ed25519.PublicKey) string { return base64.StdEncoding.EncodeToString(pub) }
