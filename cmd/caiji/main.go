@@ -6,13 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime"
 	"time"
 
 	"caiji/assets"
-	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui"
 
@@ -25,9 +23,11 @@ const appID = "cn.caiji.desktop"
 
 // commands are the set-up commands run from a terminal instead of the window.
 var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
-	"admin":   adminMain,
-	"kiosk":   kioskMain,
+	"admin":   adminCommand,
+	"kiosk":   kioskCommand,
 	"station": stationMain,
+	"export":  exportMain,
+	"import":  importMain,
 }
 
 func main() {
@@ -69,8 +69,7 @@ func main() {
 	w := a.NewWindow(tr.T("app.title"))
 	w.Resize(fyne.NewSize(1180, 760))
 
-	data, _ := fs.Sub(assets.Data, "data")
-	cat, err := domain.LoadCatalog(data)
+	cat, err := catalog()
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
