@@ -219,7 +219,7 @@ func exportMain(args []string, _ io.Reader, stdout io.Writer) error {
 			if w.Station != "" {
 				what = "站点 station " + w.Station
 			}
-			fmt.Fprintf(stdout, "%s  %d 项 items, %.1f MB  (%s)\n", w.Path, w.Items, float64(w.Size)/1e6, what)
+			fmt.Fprintf(stdout, "%s  %d 项 items, %s  (%s)\n", w.Path, w.Items, size(w.Size), what)
 		}
 		codes := make([]string, 0, len(res.Waiting))
 		for c := range res.Waiting {
@@ -235,6 +235,14 @@ func exportMain(args []string, _ io.Reader, stdout io.Writer) error {
 		return nil
 	}
 	return err
+}
+
+// size is a file size for people.
+func size(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%.1f KB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 // parseSince reads -since: a date (local midnight), an RFC 3339 time, or a
@@ -287,11 +295,11 @@ func importMain(args []string, _ io.Reader, stdout io.Writer) error {
 	switch {
 	case in.Trust == exchange.Known:
 	case *accept == "":
-		what := "本站尚未接收过此站点的数据包 This station has not accepted packages from this station yet"
+		what := "本站尚未接收过此站点的数据包。This station has not accepted packages from that station yet."
 		if in.Trust == exchange.KeyChanged {
-			what = "警告：此站点的签名密钥与此前接受的不同（站点重装？或伪造的数据包）Warning: the station's signing key differs from the one accepted before (reinstalled? or a forged package)"
+			what = "警告：此站点的签名密钥与此前接受的不同（站点重装？或伪造的数据包）。Warning: the station's signing key differs from the one accepted before (reinstalled? or a forged package)."
 		}
-		return fmt.Errorf("%s。\n请与该站点核对指纹后再运行 Check the fingerprint with the station, then run:\n  caiji import -accept %s %s", what, in.Fingerprint, fs.Arg(0))
+		return fmt.Errorf("%s\n请与该站点核对指纹后再运行 Check the fingerprint with the station, then run:\n  caiji import -accept %s %s", what, in.Fingerprint, fs.Arg(0))
 	case !strings.EqualFold(strings.TrimSpace(*accept), in.Fingerprint):
 		return fmt.Errorf("指纹不符：数据包的签名密钥指纹是 %s。The fingerprint does not match: the package is signed by %s", in.Fingerprint, in.Fingerprint)
 	}
