@@ -13,7 +13,6 @@ import (
 	"caiji/domain/domaintest"
 	"caiji/storage"
 	"caiji/storage/storagetest"
-	"caiji/syncer"
 )
 
 var ctx = context.Background()
@@ -40,7 +39,7 @@ func openStation(t *testing.T, init func(*storage.Store, context.Context, domain
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if s.Keys, err = syncer.LoadKeys(s.dir); err != nil {
+	if s.Keys, err = caijipkg.LoadOrCreateKeys(s.dir); err != nil {
 		t.Fatal(err)
 	}
 	s.Store = st
@@ -153,10 +152,9 @@ var candidates = []struct{ id, phone string }{
 
 // submitted registers and submits a candidate on s, in department
 // 110108 (domaintest.ValidRecord's) unless edit changes it.
-func (s *station) submitted(id, phone string, edit func(*domain.Record)) (storage.Session, *domain.Record) {
+func (s *station) submitted(id, phone string, edit ...func(*domain.Record)) (storage.Session, *domain.Record) {
 	s.t.Helper()
-	sess := storagetest.Register(s.t, s.Store, id, phone)
-	return sess, storagetest.Submit(s.t, s.Store, sess, edit)
+	return storagetest.Submitted(s.t, s.Store, id, "张三", phone, edit...)
 }
 
 // flip writes a copy of the file at path with one byte changed at off.

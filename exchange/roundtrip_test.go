@@ -22,7 +22,7 @@ func kioskWithThree(t *testing.T) (kiosk, review *station, recs []*domain.Record
 		t.Fatal(err)
 	}
 	for _, c := range candidates {
-		_, rec := kiosk.submitted(c.id, c.phone, nil)
+		_, rec := kiosk.submitted(c.id, c.phone)
 		recs = append(recs, rec)
 	}
 	return kiosk, review, recs

@@ -23,7 +23,7 @@ func TestResubmissionStoredBesideTheOld(t *testing.T) {
 	if err := pc.Store.SetRecipient(ctx, review.Keys.Recipient(), []string{"110108"}); err != nil {
 		t.Fatal(err)
 	}
-	me, first := pc.submitted(candidates[0].id, candidates[0].phone, nil)
+	me, first := pc.submitted(candidates[0].id, candidates[0].phone)
 	if sum, err := review.importFile(pc.export()[0].Path); err != nil || sum.New != 1 {
 		t.Fatalf("%+v %v", sum, err)
 	}

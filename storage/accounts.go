@@ -47,7 +47,7 @@ const (
 type SignIn struct {
 	Session Session
 	Account Account
-	By      LoginBy
+	By      LoginBy // which field the login matched; "" after registering
 }
 
 // InvalidError carries the problems found in a registration.
@@ -79,7 +79,7 @@ func (s *Store) Register(ctx context.Context, r domain.Registration) (SignIn, er
 	if err != nil {
 		return SignIn{}, err
 	}
-	return SignIn{Session: s.sessions.start(a.ID), Account: a, By: ByIDNumber}, nil
+	return SignIn{Session: s.sessions.start(a.ID), Account: a}, nil
 }
 
 // insertAccount adds an account inside tx, refusing a login string (ID

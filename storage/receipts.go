@@ -80,3 +80,10 @@ func (s *Store) SubmissionCode(ctx context.Context, sess Session, recordUUID str
 	})
 	return code, err
 }
+
+// Receipt returns the hub's receipt of a version, for the station's 同步
+// view: a receipt names no one, so any signed-in user of the station may
+// see the list.
+func (s *Store) Receipt(ctx context.Context, record string, version int) (Receipt, error) {
+	return scanReceipt(s.db.QueryRowContext(ctx, "SELECT record_uuid, version, sha256, code, received_at FROM receipts WHERE record_uuid = ? AND version = ?", record, version))
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/wire"
 )
@@ -13,7 +14,7 @@ import (
 // station's signing key, and the station takes the UUID and kind the hub
 // gave it. A code made for another kind of station is refused here (the hub
 // has spent it: the administrator makes another).
-func Connect(ctx context.Context, store *storage.Store, keys *Keys, tlsConf *tls.Config, hub, code string) (*wire.Station, error) {
+func Connect(ctx context.Context, store *storage.Store, keys *caijipkg.Keys, tlsConf *tls.Config, hub, code string) (*wire.Station, error) {
 	info, err := store.StationInfo(ctx)
 	if err != nil {
 		return nil, err

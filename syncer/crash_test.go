@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/storage"
 )
 
@@ -26,7 +27,7 @@ func TestSyncChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys, err := LoadKeys(dir)
+	keys, err := caijipkg.LoadOrCreateKeys(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

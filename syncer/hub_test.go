@@ -32,7 +32,7 @@ var ctx = context.Background()
 // certificate of its own CA, which the stations are given as their CA file.
 // It can be stopped and started again on the same address.
 type testHub struct {
-	t      *testing.T
+	t      testing.TB
 	addr   string
 	URL    string
 	CAFile string
@@ -45,7 +45,7 @@ type testHub struct {
 	Wrap func(http.Handler) http.Handler
 }
 
-func newTestHub(t *testing.T) *testHub {
+func newTestHub(t testing.TB) *testHub {
 	t.Helper()
 	dir := t.TempDir()
 	h := &testHub{t: t, dbPath: filepath.Join(dir, "hub.db"), CAFile: filepath.Join(dir, "hub-ca.pem")}
@@ -129,7 +129,7 @@ func (h *testHub) addStation(kind string, departments ...string) string {
 
 // selfSigned makes a CA certificate for 127.0.0.1, writes it to caFile and
 // returns it as the hub's serving certificate.
-func selfSigned(t *testing.T, caFile string) tls.Certificate {
+func selfSigned(t testing.TB, caFile string) tls.Certificate {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

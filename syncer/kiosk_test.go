@@ -14,7 +14,7 @@ import (
 )
 
 // kioskStation makes an enrolled kiosk with its staff account.
-func kioskStation(t *testing.T, h *testHub) *station {
+func kioskStation(t testing.TB, h *testHub) *station {
 	t.Helper()
 	k := newStation(t, h)
 	if _, err := k.Store.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {

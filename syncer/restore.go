@@ -14,7 +14,7 @@ import (
 // of theirs, so there is nothing to bring to this PC.
 var ErrNothingOnHub = errors.New("syncer: the hub holds no submitted record of this person")
 
-// Restore signs a candidate in on a PC where they have no account: the hub
+// Restore signs a candidate in on a home PC where they have no account: the hub
 // checks the password, their identity comes from the record they
 // submitted elsewhere, a local account is made with the same password, and
 // the feed brings back the record with its decisions. The caller tried the
@@ -24,7 +24,7 @@ func (w *Worker) Restore(ctx context.Context, login, password string) (storage.S
 	if err != nil {
 		return storage.SignIn{}, err
 	}
-	if c == nil {
+	if c == nil || info.Kind != storage.StationCandidate {
 		return storage.SignIn{}, storage.ErrBadCredentials
 	}
 	t, err := c.SignIn(ctx, wire.SignIn{Login: login, Password: password, Station: info.UUID})

@@ -3,6 +3,7 @@ package syncer
 import (
 	"testing"
 
+	"caiji/caijipkg"
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
@@ -10,7 +11,7 @@ import (
 
 // station is a Caiji station's data folder with its store and worker.
 type station struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string
 	Store *storage.Store
 	W     *Worker
@@ -19,7 +20,7 @@ type station struct {
 const password = "Abcdef12!"
 
 // newStation opens a fresh station that knows the hub's address and CA.
-func newStation(t *testing.T, h *testHub) *station {
+func newStation(t testing.TB, h *testHub) *station {
 	t.Helper()
 	s := &station{t: t, dir: t.TempDir()}
 	s.open(h)
@@ -36,7 +37,7 @@ func (s *station) open(h *testHub) {
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { st.Close() })
-	keys, err := LoadKeys(s.dir)
+	keys, err := caijipkg.LoadOrCreateKeys(s.dir)
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -107,6 +108,8 @@ func (s *station) fillReal(a storage.Session) *domain.Record {
 	out, err := s.Store.UpdateRecord(ctx, a, rec.ID, func(r *domain.Record) {
 		v := domaintest.ValidRecord()
 		v.ID, v.Version, v.Status = r.ID, r.Version, r.Status
+		v.Basic.IDType, v.Basic.IDNumber, v.Basic.Name, v.Basic.Phone, v.Basic.Gender, v.Basic.Birth =
+			r.Basic.IDType, r.Basic.IDNumber, r.Basic.Name, r.Basic.Phone, r.Basic.Gender, r.Basic.Birth
 		set := func(att **domain.Attachment, name string) {
 			f := facts[name]
 			*att = &f

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/wire"
 )
@@ -18,7 +19,7 @@ import (
 type Worker struct {
 	store   *storage.Store
 	dir     string
-	keys    *Keys
+	keys    *caijipkg.Keys
 	tlsConf *tls.Config
 	// Backoff spaces retries of one item; Poll is how often the feed is
 	// pulled while nothing else wakes the worker.
@@ -37,7 +38,7 @@ type Worker struct {
 }
 
 // NewWorker makes the worker of the station whose data folder is dir.
-func NewWorker(store *storage.Store, dir string, keys *Keys, tlsConf *tls.Config) *Worker {
+func NewWorker(store *storage.Store, dir string, keys *caijipkg.Keys, tlsConf *tls.Config) *Worker {
 	return &Worker{store: store, dir: dir, keys: keys, tlsConf: tlsConf, Backoff: DefaultBackoff,
 		Poll: 3 * time.Minute, now: time.Now, kick: make(chan struct{}, 1)}
 }
@@ -107,8 +108,9 @@ var errNoToken = &HubError{Status: http.StatusUnauthorized, Body: wire.Error{Cod
 var errNotEnrolled = &HubError{Status: http.StatusUnauthorized, Body: wire.Error{Code: wire.CodeUnauthorized,
 	Zh: "本机尚未连接中心（caiji station connect）", En: "This station is not connected to its hub yet (caiji station connect)"}}
 
-// SyncOnce sends every item that is due, pulls the feeds, and on a kiosk
-// deletes the candidates the hub has confirmed. A failure to reach the hub
+// SyncOnce sends every item that is due, pulls the feeds, on a kiosk
+// deletes the candidates the hub has confirmed, and fetches a newer
+// reference-data bundle. A failure to reach the hub
 // postpones the items (with backoff) and is reported in the status.
 func (w *Worker) SyncOnce(ctx context.Context) error {
 	w.run.Lock()
@@ -132,6 +134,11 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 	}
 	if err == nil && info.Kind == storage.StationKiosk {
 		_, err = w.store.PurgeKiosk(ctx)
+	}
+	if err == nil {
+		var fetched bool
+		fetched, err = w.fetchRefdata(ctx, c)
+		reached = reached || fetched
 	}
 	if reached {
 		now := w.now()
@@ -294,7 +301,7 @@ func (w *Worker) credential(ctx context.Context, c *Client, info storage.Station
 }
 
 // SignIn signs the session's person in to the hub with the password they
-// just gave, and keeps the token so their submissions go out later without
+// just gave (on a home PC; elsewhere it does nothing), and keeps the token so their submissions go out later without
 // them. The first sign-in registers them on the hub.
 func (w *Worker) SignIn(ctx context.Context, sess storage.Session, login, password string) error {
 	a, err := w.store.Me(ctx, sess)
@@ -302,8 +309,8 @@ func (w *Worker) SignIn(ctx context.Context, sess storage.Session, login, passwo
 		return err
 	}
 	c, info, err := w.hubClient(ctx)
-	if err != nil || c == nil {
-		return err
+	if err != nil || c == nil || info.Kind != storage.StationCandidate {
+		return err // a kiosk or review station sends with its own key, never a person's token
 	}
 	t, err := c.SignIn(ctx, wire.SignIn{Login: login, Password: password, Phone: a.Phone, Station: info.UUID,
 		Person: wire.Person{IDType: string(a.IDType), IDNumber: a.IDNumber, Name: a.Name}})

@@ -13,6 +13,7 @@ import (
 	"caiji/assets"
 	"caiji/storage"
 	"caiji/ui"
+	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -45,7 +46,7 @@ func main() {
 	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
 	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
 	flag.Parse()
-	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
+	if *lang != "" && *lang != i18n.LangZh && *lang != i18n.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
 	}
@@ -55,9 +56,9 @@ func main() {
 		os.Exit(1)
 	}
 	preferX11()
-	l := ui.ResolveLanguage(*lang)
-	ui.AlignSystemLocale(l)
-	tr, err := ui.NewTranslator(l)
+	l := i18n.ResolveLanguage(*lang)
+	i18n.AlignSystemLocale(l)
+	tr, err := i18n.NewTranslator(l)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -69,7 +70,7 @@ func main() {
 	w := a.NewWindow(tr.T("app.title"))
 	w.Resize(fyne.NewSize(1180, 760))
 
-	cat, err := catalog()
+	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -81,13 +82,21 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
+	worker, stopSync, err := startSync(store, dir)
+	if err != nil {
+		w.SetContent(ui.StartupError(tr, dir, err, a.Quit))
+		w.ShowAndRun()
+		os.Exit(1)
+	}
+	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
+	caiji.SetSync(worker)
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)
 		caiji.SignOutWhenIdle(*idle)
 	}
-	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
+	caiji.InterceptClose(*kiosk)
 	w.ShowAndRun()
 }
 

@@ -50,7 +50,7 @@ func station(dataDir string) (*storage.Store, *caijipkg.Keys, string, error) {
 	if err != nil {
 		return nil, nil, "", err
 	}
-	keys, err := syncer.LoadKeys(dir)
+	keys, err := caijipkg.LoadOrCreateKeys(dir)
 	if err != nil {
 		store.Close()
 		return nil, nil, "", err
@@ -275,12 +275,12 @@ func importMain(args []string, _ io.Reader, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: caiji import [-data DIR] [-accept FINGERPRINT] FILE.caiji")
 	}
-	store, keys, _, err := station(*dataDir)
+	store, keys, dir, err := station(*dataDir)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	cat, err := catalog()
+	cat, err := catalog(dir)
 	if err != nil {
 		return err
 	}
@@ -326,11 +326,16 @@ func importMain(args []string, _ io.Reader, stdout io.Writer) error {
 	return nil
 }
 
-// catalog is the reference data built into the app.
-func catalog() (*domain.Catalog, error) {
+// catalog is the reference data the station judges records with: a newer
+// signed bundle it fetched from its hub, else the data built into the app.
+func catalog(dir string) (*domain.Catalog, error) {
 	data, err := fs.Sub(assets.Data, "data")
 	if err != nil {
 		return nil, err
 	}
-	return domain.LoadCatalog(data)
+	cat, err := domain.LoadCatalog(syncer.RefdataFS(dir, data))
+	if err != nil { // a signed bundle this build cannot read: its own data then
+		cat, err = domain.LoadCatalog(data)
+	}
+	return cat, err
 }

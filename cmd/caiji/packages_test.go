@@ -50,7 +50,7 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, id := range []string{"110101198805121234", "110108199201014568", "110105198702112349"} {
-		storagetest.Submit(t, k, storagetest.Register(t, k, id, "1380000000"+string(rune('1'+i))), nil)
+		storagetest.Submitted(t, k, id, "张三", "1380000000"+string(rune('1'+i)))
 	}
 	k.Close()
 

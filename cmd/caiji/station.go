@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/syncer"
 )
@@ -39,7 +40,7 @@ func stationMain(args []string, _ io.Reader, stdout io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	keys, err := syncer.LoadKeys(dir)
+	keys, err := caijipkg.LoadOrCreateKeys(dir)
 	if err != nil {
 		return err
 	}

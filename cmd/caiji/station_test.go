@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/domain/domaintest"
 	"caiji/hub"
 	"caiji/hub/store"
@@ -68,7 +69,7 @@ func TestKioskInitAndConnect(t *testing.T) {
 	if err != nil || info.Kind != storage.StationKiosk || info.UUID != id || !info.Enrolled || info.Hub != srv.URL {
 		t.Fatalf("station %+v %v", info, err)
 	}
-	for _, key := range []string{"station-ed25519.pem", "station.age"} {
+	for _, key := range []string{caijipkg.SigningKeyFile, caijipkg.IdentityFile} {
 		fi, err := os.Stat(filepath.Join(dir, key))
 		if err != nil || fi.Mode().Perm() != 0o600 {
 			t.Fatalf("%s: %v %v", key, fi.Mode(), err)

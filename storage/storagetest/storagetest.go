@@ -1,10 +1,9 @@
-// Package storagetest fills stations' databases for tests of the code
-// around storage (sync, packages): candidates with complete records, real
-// images measured by storage, submitted.
+// Package storagetest sets up stores for the tests of the packages above
+// storage: a review station with its reviewer, and candidates whose
+// records are submitted with real images, all through storage's own API.
 package storagetest
 
 import (
-	"context"
 	"testing"
 
 	"caiji/domain"
@@ -12,89 +11,104 @@ import (
 	"caiji/storage"
 )
 
-// Password is every test account's password.
+// Password is every fixture account's password.
 const Password = "Abcdef12!"
 
-// Images are real JPEGs for every attachment of domaintest.ValidRecord,
-// made once: the photo and a distinct scan per document.
-var Images = func() map[string][]byte {
-	m := map[string][]byte{"photo": domaintest.JPEG(domaintest.Portrait(590, 826, domaintest.White, 20), 90)}
-	for i, name := range []string{"front", "back", "handheld", "id_front", "id_back", "diploma", "degree", "appointment", "proof", "social"} {
-		m[name] = domaintest.JPEG(domaintest.Document(900+10*i, 1200), 85)
-	}
-	return m
-}()
-
-var kinds = map[string]domain.AttachmentKind{"photo": domain.AttPhoto, "front": domain.AttIDFront, "back": domain.AttIDBack,
-	"handheld": domain.AttIDHandheld, "id_front": domain.AttIDFront, "id_back": domain.AttIDBack, "diploma": domain.AttDiploma,
-	"degree": domain.AttDegree, "appointment": domain.AttAppointment, "proof": domain.AttAccountingProof, "social": domain.AttSocialInsurance}
-
-// Register makes a candidate account (name 张三, Password) and signs it in.
-func Register(tb testing.TB, s *storage.Store, id, phone string) storage.Session {
-	tb.Helper()
-	in, err := s.Register(context.Background(), domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三",
-		Password: Password, Confirm: Password, Phone: phone})
+// Open opens a store in a temp dir, closed when the test ends.
+func Open(t testing.TB) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(t.TempDir())
 	if err != nil {
-		tb.Fatal(err)
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func staff(id, name string) domain.Registration {
+	return domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password}
+}
+
+// Reviewer is the ID number of the fixture reviewer, for 海淀区 (110108).
+const Reviewer = "440305200002299920"
+
+// ReviewStation makes s a review station with an admin and the reviewer,
+// and returns their sessions.
+func ReviewStation(t testing.TB, s *storage.Store) (admin, reviewer storage.Session) {
+	t.Helper()
+	if _, err := s.InitAdmin(t.Context(), staff("120101198512319986", "王管理")); err != nil {
+		t.Fatal(err)
+	}
+	admin = SignIn(t, s, "120101198512319986")
+	if _, err := s.CreateReviewer(t.Context(), admin, staff(Reviewer, "李审核"), []string{"110108"}); err != nil {
+		t.Fatal(err)
+	}
+	return admin, SignIn(t, s, Reviewer)
+}
+
+// SignIn logs in with the fixture password.
+func SignIn(t testing.TB, s *storage.Store, login string) storage.Session {
+	t.Helper()
+	in, err := s.Login(t.Context(), login, Password)
+	if err != nil {
+		t.Fatalf("login %s: %v", login, err)
 	}
 	return in.Session
 }
 
-// Fill fills the session's record with domaintest.ValidRecord and stores a
-// real image for each attachment, with the facts storage measured; edit,
-// if not nil, changes the record before it is saved (another department).
-func Fill(tb testing.TB, s *storage.Store, a storage.Session, edit func(*domain.Record)) *domain.Record {
-	tb.Helper()
-	ctx := context.Background()
-	rec, err := s.MyRecord(ctx, a)
+// Submitted registers a mainland candidate, fills their record with the
+// valid fixture's content and real images (a standard photo, a different
+// scan for each document), and submits it. edit, if given, changes the
+// content before it is saved (another department, say).
+func Submitted(t testing.TB, s *storage.Store, id, name, phone string, edit ...func(*domain.Record)) (storage.Session, *domain.Record) {
+	t.Helper()
+	ctx, rules := t.Context(), domaintest.Catalog(t).Photo
+	in, err := s.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password, Phone: phone})
 	if err != nil {
-		tb.Fatal(err)
+		t.Fatal(err)
 	}
-	rules := domaintest.Catalog(tb).Photo
-	facts := map[string]domain.Attachment{}
-	for name, data := range Images {
-		if facts[name], err = s.PutAttachment(ctx, a, rec.ID, kinds[name], data, rules); err != nil {
-			tb.Fatalf("%s: %v", name, err)
+	me := in.Session
+	rec, err := s.MyRecord(ctx, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(kind domain.AttachmentKind, data []byte) string {
+		f, err := s.PutAttachment(ctx, me, rec.ID, kind, data, rules)
+		if err != nil {
+			t.Fatal(err)
 		}
+		return f.SHA256
 	}
-	out, err := s.UpdateRecord(ctx, a, rec.ID, func(r *domain.Record) {
+	photo := put(domain.AttPhoto, domaintest.JPEG(domaintest.Portrait(295, 413, domaintest.White, 6), 92))
+	var scans []string
+	for i, a := range domaintest.ValidRecord().Attachments() {
+		scans = append(scans, put(a.Kind, domaintest.JPEG(domaintest.Document(1000+i, 1400), 80)))
+	}
+	if _, err := s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
 		v := domaintest.ValidRecord()
-		v.ID, v.Version, v.Status = r.ID, r.Version, r.Status
-		b := &v.Basic // the identity is the account's
-		b.IDType, b.IDNumber, b.Name, b.Phone, b.Gender, b.Birth = r.Basic.IDType, r.Basic.IDNumber, r.Basic.Name, r.Basic.Phone, r.Basic.Gender, r.Basic.Birth
-		set := func(att **domain.Attachment, name string) {
-			f := facts[name]
-			*att = &f
+		v.ID, v.Version, v.Status, v.RealName.Status, v.Basic = r.ID, r.Version, r.Status, r.RealName.Status, keepIdentity(v.Basic, r.Basic)
+		for i, a := range v.Attachments() {
+			a.SHA256 = scans[i]
+			if a.Kind == domain.AttPhoto {
+				a.SHA256 = photo
+			}
 		}
-		set(&v.RealName.Front, "front")
-		set(&v.RealName.Back, "back")
-		set(&v.RealName.Handheld, "handheld")
-		set(&v.Basic.Photo, "photo")
-		set(&v.Basic.IDFront, "id_front")
-		set(&v.Basic.IDBack, "id_back")
-		set(&v.Education[0].Diploma, "diploma")
-		set(&v.Education[0].DegreeCert, "degree")
-		set(&v.Work[0].Posts[0].Appointment, "appointment")
-		set(&v.Work[0].Posts[0].Proof, "proof")
-		set(&v.Work[0].SocialInsurance, "social")
-		if edit != nil {
-			edit(v)
+		for _, e := range edit {
+			e(v)
 		}
 		*r = *v
-	})
-	if err != nil {
-		tb.Fatal(err)
+	}); err != nil {
+		t.Fatal(err)
 	}
-	return out
+	rec, err = s.Submit(ctx, me, rec.ID, domaintest.Catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return me, rec
 }
 
-// Submit fills and submits the session's record.
-func Submit(tb testing.TB, s *storage.Store, a storage.Session, edit func(*domain.Record)) *domain.Record {
-	tb.Helper()
-	rec := Fill(tb, s, a, edit)
-	rec, err := s.Submit(context.Background(), a, rec.ID, domaintest.Catalog(tb))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return rec
+// keepIdentity is b with the identity fields of the account's record.
+func keepIdentity(b, account domain.Basic) domain.Basic {
+	b.IDType, b.IDNumber, b.Name, b.Phone, b.Gender, b.Birth = account.IDType, account.IDNumber, account.Name, account.Phone, account.Gender, account.Birth
+	return b
 }

@@ -1,0 +1,28 @@
+package candidate
+
+import (
+	"caiji/domain"
+	"caiji/ui/widgets"
+
+	"fyne.io/fyne/v2/widget"
+)
+
+// receipt is 已送达审核部门 on 审核结果: when the hub received the version
+// awaiting review, with the receipt code shown at submission; before that,
+// that it waits to be sent. A record never submitted has neither.
+func (s *resultStep) receipt() []*widgets.Field {
+	t, rec, sess := s.ed.sess.Tr, s.ed.rec, s.ed.sess
+	if rec.Status != domain.StatusSubmitted && rec.Status != domain.StatusChangeSubmitted {
+		return nil
+	}
+	code, err := sess.Store.SubmissionCode(sess.Context(), sess.ID, rec.ID, rec.Version)
+	if err != nil {
+		return nil
+	}
+	fields := []*widgets.Field{widgets.NewField(t.T("result.receipt_code"), widget.NewLabel(code))}
+	state := t.T("result.not_delivered")
+	if rc, err := sess.Store.ReceiptFor(sess.Context(), sess.ID, rec.ID, rec.Version); err == nil {
+		state = t.T("result.delivered", rc.ReceivedAt.In(domain.Shanghai).Format("2006-01-02 15:04"))
+	}
+	return append(fields, widgets.NewField(t.T("result.delivery"), widget.NewLabel(state)))
+}
