@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+
+	"caiji/caijipkg"
 )
 
 // Fingerprint is how people compare a station's signing key: the first 10
@@ -23,3 +25,15 @@ func Fingerprint(pub ed25519.PublicKey) string {
 
 // encodeKey is how a signing key is stored beside an accepted station.
 func encodeKey(pub ed25519.PublicKey) string { return base64.StdEncoding.EncodeToString(pub) }
+
+// RecipientFile is the text a review station hands to its kiosks (`caiji
+// admin recipient`, or saved from the staff screen): comment lines saying
+// whose recipient it is and the fingerprint of the key its decision
+// packages are signed with, then the one age1… line caijipkg.ParseRecipient
+// reads.
+func RecipientFile(station string, keys *caijipkg.Keys) string {
+	return fmt.Sprintf("# 采集 Caiji 审核站 %s 的部门收件人（考点终端用它加密发往本部门的数据包）\n"+
+		"# Department recipient of Caiji review station %s (kiosks encrypt their packages to it)\n"+
+		"# 签名密钥指纹 signing key fingerprint: %s\n%s\n",
+		station, station, Fingerprint(keys.Public()), keys.Recipient())
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"caiji/assets"
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/ui"
 	"caiji/ui/i18n"
@@ -91,6 +92,9 @@ func main() {
 	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
 	caiji.SetSync(worker)
+	if keys, err := caijipkg.LoadOrCreateKeys(dir); err == nil { // startSync loaded them already
+		caiji.SetPackages(keys)
+	}
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)

@@ -81,7 +81,7 @@ func adminRecipient(args []string, stdout io.Writer) error {
 	if info.Kind != storage.StationReview {
 		return errors.New("这台电脑不是审核站（caiji admin init）。This is not a review station (caiji admin init)")
 	}
-	text := recipientFile(info.UUID, keys)
+	text := exchange.RecipientFile(info.UUID, keys)
 	if *out == "" {
 		_, err = io.WriteString(stdout, text)
 		return err
@@ -91,14 +91,6 @@ func adminRecipient(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "已写入 %s。Written to %s.\n", *out, *out)
 	return nil
-}
-
-// recipientFile is the text a review station hands to its kiosks.
-func recipientFile(stationUUID string, keys *caijipkg.Keys) string {
-	return fmt.Sprintf("# 采集 Caiji 审核站 %s 的部门收件人（考点终端用它加密发往本部门的数据包）\n"+
-		"# Department recipient of Caiji review station %s (kiosks encrypt their packages to it)\n"+
-		"# 签名密钥指纹 signing key fingerprint: %s\n%s\n",
-		stationUUID, stationUUID, exchange.Fingerprint(keys.Public()), keys.Recipient())
 }
 
 // kioskRecipient runs `caiji kiosk recipient add|list`.
