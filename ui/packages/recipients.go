@@ -24,7 +24,7 @@ func (s *Screen) recipientCard() fyne.CanvasObject {
 	line.Wrapping = fyne.TextWrapBreak
 	fp := widget.NewLabel(t.T("pkg.fingerprint", exchange.Fingerprint(s.keys.Public())))
 	copied := widget.NewLabel("")
-	copyBtn := widget.NewButton(t.T("pkg.copy"), func() {
+	s.copy = widget.NewButton(t.T("pkg.copy"), func() {
 		fyne.CurrentApp().Clipboard().SetContent(s.keys.Recipient())
 		copied.SetText(t.T("pkg.copied"))
 	})
@@ -47,7 +47,7 @@ func (s *Screen) recipientCard() fyne.CanvasObject {
 		s.sess.Show(d)
 	})
 	return widget.NewCard(t.T("pkg.recipient.title"), t.T("pkg.recipient.subtitle"),
-		container.NewVBox(line, fp, container.NewHBox(copyBtn, save), copied))
+		container.NewVBox(line, fp, container.NewHBox(s.copy, save), copied))
 }
 
 // recipientsCard is a kiosk's list of departments and their recipients,
@@ -63,13 +63,13 @@ func (s *Screen) recipientsCard() fyne.CanvasObject {
 	s.recipient.SetMinRowsVisible(3)
 	s.recipient.Wrapping = fyne.TextWrapBreak
 	fromFile := widget.NewButton(t.T("pkg.recipient.from_file"), s.readRecipientFile)
-	add := widget.NewButton(t.T("pkg.recipient.add"), s.addRecipient)
-	add.Importance = widget.HighImportance
+	s.add = widget.NewButton(t.T("pkg.recipient.add"), s.addRecipient)
+	s.add.Importance = widget.HighImportance
 	form := widgets.FormGrid(widgets.NewField(t.T("pkg.recipient.departments"), s.depts),
 		widgets.NewField(t.T("pkg.recipient.line"), container.NewVBox(s.recipient, container.NewHBox(fromFile))))
 	s.listRecipients()
 	return widget.NewCard(t.T("pkg.recipients.title"), t.T("pkg.recipients.subtitle"),
-		container.NewVBox(s.recipients, widget.NewSeparator(), form, container.NewHBox(add)))
+		container.NewVBox(s.recipients, widget.NewSeparator(), form, container.NewHBox(s.add)))
 }
 
 // listRecipients shows the departments' recipients as stored.

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -25,9 +26,14 @@ type Screen struct {
 	result *fyne.Container
 	busy   []*widget.Button // disabled while a transfer runs
 
+	copy       *widget.Button  // a review station's recipient to the clipboard
 	recipients *fyne.Container // a kiosk's departments and their recipients
 	depts      *widget.Entry
 	recipient  *widget.Entry
+	add        *widget.Button
+
+	// accept asks the administrator to accept a station not known yet.
+	accept *dialog.ConfirmDialog
 
 	// OnDone, if set, runs on the UI goroutine when an export or import
 	// has ended, whatever its outcome.

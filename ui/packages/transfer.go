@@ -100,7 +100,7 @@ func (s *Screen) Import(path string) {
 			if in.Trust == exchange.KeyChanged {
 				key = "pkg.accept.changed"
 			}
-			s.sess.Show(dialog.NewConfirm(t.T("pkg.accept.title"), t.T(key, in.Station, in.Fingerprint, in.Items), func(ok bool) {
+			s.accept = dialog.NewConfirm(t.T("pkg.accept.title"), t.T(key, in.Station, in.Fingerprint, in.Items), func(ok bool) {
 				if !ok {
 					in.Close()
 					s.running(false)
@@ -109,7 +109,9 @@ func (s *Screen) Import(path string) {
 					return
 				}
 				s.store(in)
-			}, s.sess.Win))
+			}, s.sess.Win)
+			s.accept.SetConfirmText(t.T("pkg.accept.ok"))
+			s.sess.Show(s.accept)
 		})
 	}()
 }
