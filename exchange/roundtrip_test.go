@@ -157,3 +157,25 @@ func TestBadPackagesChangeNothing(t *testing.T) {
 		t.Fatalf("the intact package: %+v %v", sum, err)
 	}
 }
+
+// The same person submitting at a second kiosk: their second record is
+// refused with why (one record per person), the other items are stored.
+func TestSecondRecordOfAPersonRefused(t *testing.T) {
+	kiosk, review, _ := kioskWithThree(t)
+	if sum, err := review.importFile(kiosk.export()[0].Path); err != nil || sum.New != 3 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	second := newKiosk(t)
+	if err := second.Store.SetRecipient(ctx, review.Keys.Recipient(), []string{"110108"}); err != nil {
+		t.Fatal(err)
+	}
+	second.submitted(candidates[0].id, candidates[0].phone)
+	second.submitted("110101199003079913", "13800000009")
+	sum, err := review.importFile(second.export()[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 1 || len(sum.Refused) != 1 || sum.Refused[0].Index != 1 || sum.Refused[0].Why.Code != wire.CodeConflict {
+		t.Fatalf("summary %+v", sum)
+	}
+}

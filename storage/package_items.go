@@ -178,6 +178,15 @@ func (p *PackageTx) Version(v *wire.Version, images map[string][]byte) (Outcome,
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return 0, err
 		}
+		var other string
+		err = p.tx.QueryRowContext(p.ctx, `SELECT r.uuid FROM records r JOIN accounts a ON a.id = r.owner_id
+			WHERE a.id_number = ? AND r.uuid <> ?`, domain.NormalizeIDNumber(v.Person.IDNumber), v.Record).Scan(&other)
+		if err == nil {
+			return 0, refusal(wire.CodeConflict, "此人在本站已有另一份记录（可能在另一考点也提交过）", "This person already has another record here (submitted at another kiosk too?)")
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
 		received := *v
 		received.ReceivedAt = p.s.now().Truncate(time.Second).UTC()
 		rec, err := versionRecord(&received)
