@@ -111,6 +111,7 @@ func (s *Screen) Import(path string) {
 				s.store(in)
 			}, s.sess.Win)
 			s.accept.SetConfirmText(t.T("pkg.accept.ok"))
+			s.accept.SetDismissText(t.T("pkg.accept.no"))
 			s.sess.Show(s.accept)
 		})
 	}()
