@@ -24,14 +24,14 @@ const (
 
 // station is a data folder with its store and keys, as the app opens it.
 type station struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string
 	Store *storage.Store
 	Keys  *caijipkg.Keys
 	staff storage.Session
 }
 
-func openStation(t *testing.T, init func(*storage.Store, context.Context, domain.Registration) (storage.Account, error)) *station {
+func openStation(t testing.TB, init func(*storage.Store, context.Context, domain.Registration) (storage.Account, error)) *station {
 	t.Helper()
 	s := &station{t: t, dir: t.TempDir()}
 	st, err := storage.Open(s.dir)
@@ -54,11 +54,11 @@ func openStation(t *testing.T, init func(*storage.Store, context.Context, domain
 }
 
 // newKiosk is a kiosk (caiji kiosk init) that never goes online.
-func newKiosk(t *testing.T) *station { return openStation(t, (*storage.Store).InitKiosk) }
+func newKiosk(t testing.TB) *station { return openStation(t, (*storage.Store).InitKiosk) }
 
 // newReview is a review station (caiji admin init) with one reviewer for
 // the departments.
-func newReview(t *testing.T, departments ...string) *station {
+func newReview(t testing.TB, departments ...string) *station {
 	s := openStation(t, (*storage.Store).InitAdmin)
 	if _, err := s.Store.CreateReviewer(ctx, s.staff, domain.Registration{IDType: domain.IDMainland, IDNumber: reviewerID, Name: "李审核",
 		Password: storagetest.Password, Confirm: storagetest.Password}, departments); err != nil {
