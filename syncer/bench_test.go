@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"caiji/domain"
+	"caiji/syncer/synctest"
 )
 
 // BenchmarkSendRecord measures one complete submitted record (11 real
@@ -12,11 +13,11 @@ import (
 // HEAD and PUT of each image, then the version and its receipt. Each
 // iteration is another candidate, so the hub checks every image anew.
 func BenchmarkSendRecord(b *testing.B) {
-	h := newTestHub(b)
+	h := synctest.NewHub(b)
 	h.Start()
 	pc := newStation(b, h)
 	var size int64
-	for _, data := range images {
+	for _, data := range synctest.Images {
 		size += int64(len(data))
 	}
 	b.SetBytes(size)
@@ -39,7 +40,7 @@ func BenchmarkSendRecord(b *testing.B) {
 // (rows deleted, the database rewritten and its log truncated) while 20
 // other candidates' records stay.
 func BenchmarkKioskPurge(b *testing.B) {
-	h := newTestHub(b)
+	h := synctest.NewHub(b)
 	h.Start()
 	k := kioskStation(b, h)
 	for i := range 20 {

@@ -14,6 +14,7 @@ import (
 
 	"caiji/caijipkg"
 	"caiji/storage"
+	"caiji/syncer/synctest"
 )
 
 // TestSyncChild is the station process the crash test kills: it opens the
@@ -43,7 +44,7 @@ func TestSyncChild(t *testing.T) {
 // storing the version but before answering: the station retries after its
 // backoff and gets the receipt of the one stored version.
 func TestKilledMidSendResumes(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	var puts, posts atomic.Int32
 	stalled, release := make(chan struct{}), make(chan struct{})
 	h.Wrap = func(next http.Handler) http.Handler {
@@ -95,7 +96,7 @@ func TestKilledMidSendResumes(t *testing.T) {
 	}
 	child.Wait()
 	close(release)
-	if n := h.count("SELECT count(*) FROM versions"); n != 0 {
+	if n := h.Count("SELECT count(*) FROM versions"); n != 0 {
 		t.Fatalf("a version was stored before its images: %d", n)
 	}
 
@@ -123,13 +124,13 @@ func TestKilledMidSendResumes(t *testing.T) {
 	if _, err := pc.Store.ReceiptFor(ctx, me, rec.ID, rec.Version); err != nil {
 		t.Fatalf("no receipt: %v %+v", err, pc.outbox())
 	}
-	if n := h.count("SELECT count(*) FROM versions"); n != 1 {
+	if n := h.Count("SELECT count(*) FROM versions"); n != 1 {
 		t.Fatalf("hub holds %d versions", n)
 	}
-	if n, want := h.count("SELECT count(*) FROM blobs"), len(images); n != want {
+	if n, want := h.Count("SELECT count(*) FROM blobs"), len(synctest.Images); n != want {
 		t.Fatalf("hub holds %d blobs, want %d", n, want)
 	}
-	if n := h.count("SELECT count(*) FROM version_blobs"); n != len(images) {
+	if n := h.Count("SELECT count(*) FROM version_blobs"); n != len(synctest.Images) {
 		t.Fatalf("hub's version names %d blobs", n)
 	}
 }

@@ -11,16 +11,17 @@ import (
 	"caiji/domain"
 	"caiji/hub/store"
 	"caiji/storage"
+	"caiji/syncer/synctest"
 )
 
 // kioskStation makes an enrolled kiosk with its staff account.
-func kioskStation(t testing.TB, h *testHub) *station {
+func kioskStation(t testing.TB, h *synctest.Hub) *station {
 	t.Helper()
 	k := newStation(t, h)
 	if _, err := k.Store.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Connect(ctx, k.Store, k.W.keys, k.W.tlsConf, h.URL, h.addStation(store.Kiosk)); err != nil {
+	if _, err := Connect(ctx, k.Store, k.W.keys, k.W.tlsConf, h.URL, h.AddStation(store.Kiosk)); err != nil {
 		t.Fatal(err)
 	}
 	return k
@@ -44,7 +45,7 @@ func (s *station) dbBytes() []byte {
 // nothing of them: not the rows, and not the bytes in the database files.
 // The receipt remains, found by the code shown at submission.
 func TestKioskForgetsConfirmedCandidate(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	k := kioskStation(t, h)
 	const id = "110101199003079913"
@@ -76,7 +77,7 @@ func TestKioskForgetsConfirmedCandidate(t *testing.T) {
 	}
 
 	k.sync()
-	if n := h.count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
+	if n := h.Count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
 		t.Fatalf("hub holds %d versions", n)
 	}
 	after := k.dbBytes()

@@ -8,11 +8,12 @@ import (
 	"caiji/domain/domaintest"
 	"caiji/hub/store"
 	"caiji/storage"
+	"caiji/syncer/synctest"
 )
 
 // reviewStation makes an enrolled review station for 海淀区 with one
 // reviewer.
-func reviewStation(t *testing.T, h *testHub) (*station, storage.Session) {
+func reviewStation(t *testing.T, h *synctest.Hub) (*station, storage.Session) {
 	t.Helper()
 	rs := newStation(t, h)
 	if _, err := rs.Store.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
@@ -22,7 +23,7 @@ func reviewStation(t *testing.T, h *testHub) (*station, storage.Session) {
 		t.Fatal(err)
 	}
 	reviewer := rs.login("440305200002299920")
-	if _, err := Connect(ctx, rs.Store, rs.W.keys, rs.W.tlsConf, h.URL, h.addStation(store.Review, "110108")); err != nil {
+	if _, err := Connect(ctx, rs.Store, rs.W.keys, rs.W.tlsConf, h.URL, h.AddStation(store.Review, "110108")); err != nil {
 		t.Fatal(err)
 	}
 	return rs, reviewer
@@ -54,7 +55,7 @@ func decide(t *testing.T, rs *station, reviewer storage.Session, record string, 
 // the reviewer approves, the candidate sees 审核通过; then 信息变更 goes
 // the same way.
 func TestHomePCReviewStationLoop(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	pc := newStation(t, h)
 	me := pc.register("110101199003079913", "13800138000")
 	// Signed in to the hub once, while online.
@@ -93,7 +94,7 @@ func TestHomePCReviewStationLoop(t *testing.T) {
 	if st := pc.W.Status(); !st.Online || st.Waiting != 0 || st.LastSync.IsZero() {
 		t.Fatalf("status after sending: %+v", st)
 	}
-	if n := h.count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
+	if n := h.Count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
 		t.Fatalf("hub holds %d versions", n)
 	}
 	if rc.Code == "" || rc.ReceivedAt.IsZero() {
@@ -158,7 +159,7 @@ func TestHomePCReviewStationLoop(t *testing.T) {
 	if got, _ := pc.Store.MyRecord(ctx, me); got.Status != domain.StatusApproved || got.Work[0].Phone != "010-62345679" {
 		t.Fatalf("after the change's approval: %s %s", got.Status, got.Work[0].Phone)
 	}
-	if n := h.count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 3 {
+	if n := h.Count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 3 {
 		t.Fatalf("hub holds %d versions, want 3", n)
 	}
 }

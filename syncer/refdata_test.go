@@ -14,6 +14,7 @@ import (
 
 	"caiji/assets"
 	"caiji/domain"
+	"caiji/syncer/synctest"
 	"caiji/wire"
 )
 
@@ -28,7 +29,7 @@ func TestRefdataBundleVerifiedAndNewerWins(t *testing.T) {
 	embedded, _ := fs.Sub(assets.Data, "data")
 	holidays, _ := fs.ReadFile(embedded, "holidays.json")
 
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	pc := newStation(t, h)
 	// Each bundle holds the embedded holidays plus a far year named after

@@ -10,13 +10,14 @@ import (
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
+	"caiji/syncer/synctest"
 	"caiji/wire"
 )
 
 // A version the hub refuses (422: its department is not served there) is
 // set aside with the hub's message in both languages and not sent again.
 func TestRefusedVersionNeedsAttention(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	pc := newStation(t, h)
 	me := pc.register("110101199003079913", "13800138000")
@@ -50,7 +51,7 @@ func TestRefusedVersionNeedsAttention(t *testing.T) {
 	if items := pc.outbox(); items[0].State != storage.OutAttention || items[0].Attempts != 1 {
 		t.Fatalf("a refused version was sent again: %+v", items)
 	}
-	if n := h.count("SELECT count(*) FROM versions"); n != 0 {
+	if n := h.Count("SELECT count(*) FROM versions"); n != 0 {
 		t.Fatalf("hub stored %d versions", n)
 	}
 }
@@ -58,7 +59,7 @@ func TestRefusedVersionNeedsAttention(t *testing.T) {
 // Two review stations judge the same version; the slower one's decision
 // is refused with 409 and shown to its reviewer with the hub's message.
 func TestStaleDecisionIsShown(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	pc := newStation(t, h)
 	me := pc.register("110101199003079913", "13800138000")
@@ -84,7 +85,7 @@ func TestStaleDecisionIsShown(t *testing.T) {
 	if len(items) != 1 || items[0].State != storage.OutAttention || items[0].Error.Code != wire.CodeConflict || items[0].Error.Zh == "" {
 		t.Fatalf("the stale decision: %+v", items)
 	}
-	if n := h.count("SELECT count(*) FROM decisions"); n != 1 {
+	if n := h.Count("SELECT count(*) FROM decisions"); n != 1 {
 		t.Fatalf("hub holds %d decisions", n)
 	}
 }
@@ -92,7 +93,7 @@ func TestStaleDecisionIsShown(t *testing.T) {
 // A station given no CA file does not trust the hub's own certificate:
 // there is no trust on first use.
 func TestHubCertificateIsVerified(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	conf, err := TLSConfig("")
 	if err != nil {
@@ -107,7 +108,7 @@ func TestHubCertificateIsVerified(t *testing.T) {
 	if !errors.As(err, &unknown) {
 		t.Fatalf("unverified hub: %v", err)
 	}
-	if _, err := NewClient("http://"+h.addr, &tls.Config{}, "", nil); err == nil {
+	if _, err := NewClient("http://"+h.Addr, &tls.Config{}, "", nil); err == nil {
 		t.Fatal("a plain-http hub was accepted")
 	}
 }

@@ -6,13 +6,14 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
+	"caiji/syncer/synctest"
 )
 
 // A candidate who submitted at home signs in at another PC with the hub
 // reachable: their record comes back with the decision on it, and they can
 // go on (修改) there.
 func TestSecondPCGetsTheRecordBack(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	home := newStation(t, h)
 	me := home.register("110101199003079913", "13800138000")
@@ -58,7 +59,7 @@ func TestSecondPCGetsTheRecordBack(t *testing.T) {
 // The record changed here and another PC submitted a version too: nothing
 // is overwritten; the candidate sees both and chooses.
 func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
-	h := newTestHub(t)
+	h := synctest.NewHub(t)
 	h.Start()
 	home := newStation(t, h)
 	me := home.register("110101199003079913", "13800138000")

@@ -206,11 +206,17 @@ func (w *Worker) sendDue(ctx context.Context, c *Client, info storage.StationInf
 		switch {
 		case err == nil:
 			reached = true
+		case errors.As(err, &he) && (he == errNoToken || he == errNotEnrolled):
+			// Nothing to send with until the person signs in here (or the
+			// station is connected), which makes it due again at once.
+			if err := w.store.Postpone(ctx, it.ID, w.now().Add(w.Backoff.Max), he.Body); err != nil {
+				return reached, err
+			}
 		case errors.As(err, &he) && he.Retryable():
 			reached = true
 			return reached, w.store.Postpone(ctx, it.ID, w.now().Add(w.Backoff.Wait(it.Attempts)), he.Body)
 		case errors.As(err, &he):
-			reached = reached || he != errNoToken && he != errNotEnrolled
+			reached = true
 			if err := w.store.NeedsAttention(ctx, it.ID, he.Body); err != nil {
 				return reached, err
 			}

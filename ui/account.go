@@ -49,6 +49,7 @@ type accountScreen struct {
 	// signedOutBox holds the forms, and on a home PC the hub's address.
 	signedOutBox *fyne.Container
 	hubEntry     *widget.Entry
+	receiptEntry *widget.Entry
 }
 
 func newAccountScreen(a *App) *accountScreen {
@@ -208,8 +209,10 @@ func (s *accountScreen) login() {
 func (s *accountScreen) refresh() {
 	u := s.app.User()
 	if u == nil {
-		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone} {
-			e.SetText("")
+		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone, s.receiptEntry} {
+			if e != nil {
+				e.SetText("")
+			}
 		}
 		s.touched = map[string]bool{}
 		for _, f := range s.regFields {

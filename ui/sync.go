@@ -41,7 +41,7 @@ func (a *App) SetSync(w *syncer.Worker) {
 	a.sync = s
 	s.show(w.Status())
 	w.OnChange(func(st syncer.Status) { fyne.Do(func() { s.show(st) }) })
-	a.account.addHubCard()
+	a.account.addSyncCards()
 	a.Relayout()
 }
 
@@ -95,10 +95,15 @@ func (s *syncUI) sendNow() {
 	}
 }
 
-// afterSync brings what a sync changed to a signed-in candidate: a
-// decision that arrived reloads their record, and a version submitted on
-// another PC while this one changed too asks them to choose.
+// afterSync brings what a sync changed to the screens: a reviewer's queue
+// lists what was pulled; for a candidate, a
+// decision that arrived reloads their record, a receipt shows on 审核结果,
+// and a version submitted on another PC while this one changed too asks
+// them to choose.
 func (a *App) afterSync() {
+	if a.queue != nil { // a review station's pull may have brought submissions
+		a.queue.Refresh()
+	}
 	if a.sess == nil || a.coll == nil {
 		return
 	}
@@ -109,8 +114,11 @@ func (a *App) afterSync() {
 		return
 	}
 	rec, err := a.store.MyRecord(sess.Context(), sess.ID)
-	if err == nil && rec.Status != a.coll.Record().Status {
+	switch {
+	case err == nil && rec.Status != a.coll.Record().Status:
 		a.reloadRecord()
+	case a.index("result") >= 0: // a receipt may have come
+		a.Rebuild("result")
 	}
 }
 

@@ -15,7 +15,8 @@ const cleanQuality = 92
 // EXIF (and XMP, ICC, comments, trailers after the image), none of which a
 // record may keep. A JPEG already upright loses its metadata segments
 // losslessly, keeping JFIF (density) and Adobe (colour transform); one
-// with an EXIF orientation is decoded, turned and re-encoded. A PNG keeps
+// with an EXIF orientation (or too malformed to walk) is decoded, turned
+// and re-encoded. A PNG keeps
 // only the chunks that describe its pixels. Anything else is refused as
 // Decode refuses it.
 func Clean(data []byte) ([]byte, error) {
@@ -26,10 +27,15 @@ func Clean(data []byte) ([]byte, error) {
 	if d.Format == PNG {
 		return cleanPNG(data), nil
 	}
-	if d.Orientation != 1 {
-		return encodeJPEG(orient(d.Raw, d.Orientation), cleanQuality), nil
+	if d.Orientation == 1 {
+		// The lossless path, when the segments read as a decoder reads
+		// them; a file too odd for that is re-encoded like a turned one.
+		out := cleanJPEG(data)
+		if c, err := Decode(out); err == nil && c.Raw.Bounds() == d.Raw.Bounds() {
+			return out, nil
+		}
 	}
-	return cleanJPEG(data), nil
+	return encodeJPEG(orient(d.Raw, d.Orientation), cleanQuality), nil
 }
 
 // cleanJPEG copies the segments that describe the image and drops APP1–APP13,
@@ -39,12 +45,17 @@ func cleanJPEG(data []byte) []byte {
 	out := append(make([]byte, 0, len(data)), 0xFF, 0xD8)
 	i := 2
 	for i+4 <= len(data) {
-		if data[i] != 0xFF {
-			break
+		if data[i] != 0xFF { // stray bytes between segments, skipped as decoders do
+			i++
+			continue
 		}
 		marker := data[i+1]
-		if marker == 0xFF { // fill byte
+		switch {
+		case marker == 0xFF: // fill byte
 			i++
+			continue
+		case marker == 0x00, marker == 0x01, marker >= 0xD0 && marker <= 0xD7: // no length: skipped
+			i += 2
 			continue
 		}
 		n := int(binary.BigEndian.Uint16(data[i+2:]))

@@ -1,4 +1,8 @@
-package syncer
+// Package synctest runs a real hub for tests: the hub's HTTP API over its
+// SQLite store, serving TLS on 127.0.0.1 with a CA of its own that the
+// stations under test are given as their CA file, and complete records with
+// real images to send to it.
+package synctest
 
 import (
 	"context"
@@ -26,14 +30,12 @@ import (
 	"github.com/google/uuid"
 )
 
-var ctx = context.Background()
-
-// testHub is a real hub (SQLite store) serving TLS on 127.0.0.1 with a
+// Hub is a real hub (SQLite store) serving TLS on 127.0.0.1 with a
 // certificate of its own CA, which the stations are given as their CA file.
 // It can be stopped and started again on the same address.
-type testHub struct {
+type Hub struct {
 	t      testing.TB
-	addr   string
+	Addr   string
 	URL    string
 	CAFile string
 	Store  *store.Store
@@ -45,10 +47,11 @@ type testHub struct {
 	Wrap func(http.Handler) http.Handler
 }
 
-func newTestHub(t testing.TB) *testHub {
+func NewHub(t testing.TB) *Hub {
 	t.Helper()
 	dir := t.TempDir()
-	h := &testHub{t: t, dbPath: filepath.Join(dir, "hub.db"), CAFile: filepath.Join(dir, "hub-ca.pem")}
+	h := &Hub{t: t, dbPath: filepath.Join(dir, "hub.db"), CAFile: filepath.Join(dir, "hub-ca.pem")}
+	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, h.dbPath)
 	if err != nil {
 		t.Fatal(err)
@@ -63,15 +66,15 @@ func newTestHub(t testing.TB) *testHub {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.addr = l.Addr().String()
+	h.Addr = l.Addr().String()
 	l.Close()
-	h.URL = "https://" + h.addr
+	h.URL = "https://" + h.Addr
 	t.Cleanup(h.Stop)
 	return h
 }
 
 // Start serves the hub; it may be called again after Stop.
-func (h *testHub) Start() {
+func (h *Hub) Start() {
 	h.t.Helper()
 	var handler http.Handler = hub.New(h.Store, domaintest.Catalog(h.t), slog.New(slog.DiscardHandler), hub.Config{Rate: 1000, Burst: 1000}).Handler()
 	if h.Wrap != nil {
@@ -80,7 +83,7 @@ func (h *testHub) Start() {
 	var l net.Listener
 	var err error
 	for range 50 { // the port of a stopped hub may take a moment to be free
-		if l, err = net.Listen("tcp", h.addr); err == nil {
+		if l, err = net.Listen("tcp", h.Addr); err == nil {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -93,15 +96,15 @@ func (h *testHub) Start() {
 }
 
 // Stop closes the hub's listener and every connection at once.
-func (h *testHub) Stop() {
+func (h *Hub) Stop() {
 	if h.srv != nil {
 		h.srv.Close()
 		h.srv = nil
 	}
 }
 
-// count runs a count query on the hub's database file.
-func (h *testHub) count(query string, args ...any) int {
+// Count runs a count query on the hub's database file.
+func (h *Hub) Count(query string, args ...any) int {
 	h.t.Helper()
 	db, err := sql.Open("sqlite", "file:"+h.dbPath+"?mode=ro")
 	if err != nil {
@@ -115,12 +118,12 @@ func (h *testHub) count(query string, args ...any) int {
 	return n
 }
 
-// addStation creates a station waiting for enrolment and returns its code.
-func (h *testHub) addStation(kind string, departments ...string) string {
+// AddStation creates a station waiting for enrolment and returns its code.
+func (h *Hub) AddStation(kind string, departments ...string) string {
 	h.t.Helper()
 	code := rand.Text()
 	id := uuid.NewString()
-	if err := h.Store.AddStation(ctx, store.Station{UUID: id, Name: kind + " test", Kind: kind, Departments: departments, CreatedAt: time.Now()},
+	if err := h.Store.AddStation(context.Background(), store.Station{UUID: id, Name: kind + " test", Kind: kind, Departments: departments, CreatedAt: time.Now()},
 		hub.EnrolCodeHash(code), time.Now().Add(time.Hour)); err != nil {
 		h.t.Fatal(err)
 	}
