@@ -56,20 +56,19 @@ func TestMemoryBoundedByFileSize(t *testing.T) {
 		t.Fatalf("message does not give the figures: %s", msg)
 	}
 
-	// A PNG is bounded the same way: 48 megapixels of nothing compress to
-	// a few hundred kilobytes but decode to 192 MB.
-	blank := encPNG(image.NewNRGBA(image.Rect(0, 0, 8000, 6000)))
+	// A PNG is bounded the same way: 20 transparent megapixels compress
+	// to a few tens of kilobytes but decode (and flatten) to 160 MB.
+	blank := encPNG(image.NewNRGBA(image.Rect(0, 0, 5000, 4000)))
 	if _, err := Decode(blank); code(err) != CodeImplausible {
-		t.Fatalf("%d-byte blank 8000×6000 PNG: %v", len(blank), err)
+		t.Fatalf("%d-byte blank 5000×4000 PNG: %v", len(blank), err)
 	}
 
 	if testing.Short() {
 		t.Skip("12-megapixel photo")
 	}
-	benchOnce.Do(benchSetup)
-	res, err := FixPhoto(phone12MP, nil, rules)
+	res, err := FixPhoto(phone12MP(), nil, rules)
 	if err != nil {
-		t.Fatalf("%d-byte 12 MP phone photo: %v", len(phone12MP), err)
+		t.Fatalf("%d-byte 12 MP phone photo: %v", len(phone12MP()), err)
 	}
 	checkFixed(t, res)
 }

@@ -103,8 +103,15 @@ func (s *Screen) showChosen() {
 			s.chosen = slices.DeleteFunc(s.chosen, func(c string) bool { return c == code })
 			s.showChosen()
 		})
-		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.sess.Cat.Divisions.Department(code)+"（"+code+"）")))
+		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.deptLabel(code))))
 	}
+}
+
+// deptLabel names a department with its code. The name is a proper name and
+// stays Chinese in every language; the brackets around the code follow the
+// UI language.
+func (s *Screen) deptLabel(code string) string {
+	return s.sess.Tr.T("admin.dept", s.sess.Cat.Divisions.Department(code), code)
 }
 
 func (s *Screen) create() {
@@ -145,9 +152,9 @@ func (s *Screen) refresh() {
 		r := r
 		var names []string
 		for _, d := range r.Departments {
-			names = append(names, s.sess.Cat.Divisions.Department(d)+"（"+d+"）")
+			names = append(names, s.deptLabel(d))
 		}
-		label := widgets.WrapLabel(r.Name + "  " + domain.MaskIDNumber(r.IDNumber) + "\n" + strings.Join(names, "、"))
+		label := widgets.WrapLabel(r.Name + "  " + domain.MaskIDNumber(r.IDNumber) + "\n" + strings.Join(names, s.sess.Tr.T("list.separator")))
 		key := "admin.disable"
 		if r.Disabled {
 			key = "admin.enable"

@@ -153,5 +153,9 @@ func (b *binder) image(path string, kind domain.AttachmentKind, slot func(*domai
 	p.Stored = func(f *domain.Attachment) { ed.save(func(r *domain.Record) { *slot(r) = f }) }
 	b.track(path, p.Choose())
 	b.pickers = append(b.pickers, p)
-	return ed.register(path, widgets.NewField("", p.Content()))
+	f := ed.register(path, widgets.NewField("", p.Content()))
+	// The line under the picker speaks of the stored image; while another
+	// is checked or fixed, the picker's own checks speak instead.
+	p.Considering = func() { f.SetError("") }
+	return f
 }

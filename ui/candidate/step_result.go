@@ -136,21 +136,25 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	return out
 }
 
-// deadline describes the chosen province's collection deadline.
+// deadline describes the chosen province's collection deadline for the next
+// exam (by the Beijing date): its time left, that it has passed, or that it
+// is not published yet — never another year's deadline in its place.
 func (s *resultStep) deadline(now time.Time) string {
 	t, rec := s.ed.sess.Tr, s.ed.rec
 	prov := rec.Department.Province
 	if prov == "" {
 		return t.T("result.deadline.no_province")
 	}
-	d := s.ed.sess.Cat.DeadlineFor(prov)
+	year := domain.NextExamYear(now)
+	d := s.ed.sess.Cat.DeadlineFor(prov, year)
 	if d == nil {
-		return t.T("result.deadline.unknown")
+		return t.T("result.deadline.unpublished", year)
 	}
 	at := d.At.In(domain.Shanghai).Format("2006-01-02 15:04")
 	left := d.TimeLeft(now)
 	if left < 0 {
 		return t.T("result.deadline.passed", d.Year, at)
 	}
-	return t.T("result.deadline.left", d.Year, at, int(left.Hours())/24, int(left.Hours())%24)
+	hours := int(left.Hours())
+	return t.T("result.deadline.left", d.Year, at, t.N("time.days", hours/24, hours/24), t.N("time.hours", hours%24, hours%24))
 }
