@@ -15,6 +15,7 @@ import (
 // one still waiting for a decision stays. The same package again changes
 // nothing.
 func TestDecisionsBackPurgeTheKiosk(t *testing.T) {
+	t.Parallel()
 	kiosk, review, recs := kioskWithThree(t)
 	if sum, err := review.importFile(kiosk.export()[0].Path); err != nil || sum.New != 3 {
 		t.Fatalf("import: %+v %v", sum, err)

@@ -32,6 +32,7 @@ func kioskWithThree(t *testing.T) (kiosk, review *station, recs []*domain.Record
 // every snapshot and image arrives byte for byte, the queue shows three,
 // and the same package again changes nothing.
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	kiosk, review, recs := kioskWithThree(t)
 	pkgs := kiosk.export()
 	if len(pkgs) != 1 || pkgs[0].Items != 3 || !strings.Contains(pkgs[0].Path, "110108") {
@@ -111,6 +112,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 // One flipped byte anywhere is refused before anything is stored, with a
 // message naming the part; so is a package for another department.
 func TestBadPackagesChangeNothing(t *testing.T) {
+	t.Parallel()
 	kiosk, review, _ := kioskWithThree(t)
 	other := newReview(t, "440305")
 	if err := kiosk.Store.SetRecipient(ctx, other.Keys.Recipient(), []string{"440305"}); err != nil {
@@ -161,6 +163,7 @@ func TestBadPackagesChangeNothing(t *testing.T) {
 // The same person submitting at a second kiosk: their second record is
 // refused with why (one record per person), the other items are stored.
 func TestSecondRecordOfAPersonRefused(t *testing.T) {
+	t.Parallel()
 	kiosk, review, _ := kioskWithThree(t)
 	if sum, err := review.importFile(kiosk.export()[0].Path); err != nil || sum.New != 3 {
 		t.Fatalf("%+v %v", sum, err)

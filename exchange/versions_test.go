@@ -19,6 +19,7 @@ import (
 // submits again; the new version is stored beside the old one on the
 // review station.
 func TestResubmissionStoredBesideTheOld(t *testing.T) {
+	t.Parallel()
 	pc, review := openStation(t, nil), newReview(t, "110108")
 	if err := pc.Store.SetRecipient(ctx, review.Keys.Recipient(), []string{"110108"}); err != nil {
 		t.Fatal(err)
@@ -74,6 +75,7 @@ func TestResubmissionStoredBesideTheOld(t *testing.T) {
 // the hub checks it: a version whose image facts lie is refused with why,
 // a replayed older version is ignored, and the rest is stored.
 func TestVersionsJudgedOneByOne(t *testing.T) {
+	t.Parallel()
 	kiosk, review, recs := kioskWithThree(t)
 	item := func(rec *domain.Record, edit func(doc map[string]any)) caijipkg.Item {
 		out, err := kiosk.Store.OutgoingVersion(ctx, storage.OutboxItem{Record: rec.ID, Version: rec.Version})
