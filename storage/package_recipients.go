@@ -100,36 +100,40 @@ type PackageStation struct {
 
 // KnownStation returns the accepted station with this UUID, or ErrNotFound.
 func (s *Store) KnownStation(ctx context.Context, uuid string) (PackageStation, error) {
-	ps := PackageStation{UUID: uuid}
-	var at int64
-	err := s.db.QueryRowContext(ctx, "SELECT signing_key, recipient, accepted_at FROM package_stations WHERE uuid = ?", uuid).
-		Scan(&ps.SigningKey, &ps.Recipient, &at)
+	ps, err := scanPackageStation(s.db.QueryRowContext(ctx, "SELECT "+packageStationCols+" FROM package_stations WHERE uuid = ?", uuid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return ps, ErrNotFound
 	}
-	ps.AcceptedAt = time.Unix(at, 0)
 	return ps, err
 }
 
 // KnownStations lists the accepted stations, the most recently accepted
 // first.
 func (s *Store) KnownStations(ctx context.Context) ([]PackageStation, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT uuid, signing_key, recipient, accepted_at FROM package_stations ORDER BY accepted_at DESC, uuid")
+	rows, err := s.db.QueryContext(ctx, "SELECT "+packageStationCols+" FROM package_stations ORDER BY accepted_at DESC, uuid")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []PackageStation
 	for rows.Next() {
-		var ps PackageStation
-		var at int64
-		if err := rows.Scan(&ps.UUID, &ps.SigningKey, &ps.Recipient, &at); err != nil {
+		ps, err := scanPackageStation(rows)
+		if err != nil {
 			return nil, err
 		}
-		ps.AcceptedAt = time.Unix(at, 0)
 		out = append(out, ps)
 	}
 	return out, rows.Err()
+}
+
+const packageStationCols = "uuid, signing_key, recipient, accepted_at"
+
+func scanPackageStation(row interface{ Scan(...any) error }) (PackageStation, error) {
+	var ps PackageStation
+	var at int64
+	err := row.Scan(&ps.UUID, &ps.SigningKey, &ps.Recipient, &at)
+	ps.AcceptedAt = time.Unix(at, 0)
+	return ps, err
 }
 
 // StaffOnly refuses a session that is not, at this moment, an active

@@ -108,11 +108,7 @@ func kioskRecipient(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	dir, err := dataFolder(*dataDir)
-	if err != nil {
-		return err
-	}
-	store, err := storage.Open(dir)
+	store, _, _, err := station(*dataDir)
 	if err != nil {
 		return err
 	}
