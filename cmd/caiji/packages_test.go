@@ -60,7 +60,7 @@ func TestPackageCommands(t *testing.T) {
 	pkg := regexp.MustCompile(`\S+\.caiji`).FindString(out)
 	out, err = caiji(t, "", "import", "-data", reviewDir, pkg)
 	fp := regexp.MustCompile(`-accept (\S+)`).FindStringSubmatch(err.Error())
-	if fp == nil {
+	if fp == nil || !strings.Contains(out, "签名密钥指纹 fingerprint "+fp[1]) {
 		t.Fatalf("an unknown station was not shown with its fingerprint: %v", err)
 	}
 	if _, err := caiji(t, "", "import", "-data", reviewDir, "-accept", "0000-0000-0000-0000-0000", pkg); err == nil {
