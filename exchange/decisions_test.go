@@ -30,6 +30,9 @@ func TestDecisionsBackPurgeTheKiosk(t *testing.T) {
 	if err := review.Store.Decide(ctx, reviewer, recs[1].ID, recs[1].Version, storage.Decision{Reasons: []string{"R02"}, Comment: "照片背景不合格", RealName: domain.RealNameVerified}); err != nil {
 		t.Fatal(err)
 	}
+	if out, err := review.Store.Outbox(ctx); err != nil || len(out) != 0 {
+		t.Fatalf("decisions on packages' versions were queued for a hub: %+v %v", out, err)
+	}
 	res, err := Export(ctx, review.Store, review.Keys, t.TempDir(), ExportOptions{})
 	if err != nil {
 		t.Fatal(err)
