@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // staffScreen opens a station, makes it a kiosk or review station with
@@ -65,7 +66,7 @@ func wait(t *testing.T, s *Screen, start func()) {
 func TestScreensCarryAPackage(t *testing.T) {
 	test.NewTempApp(t)
 	kiosk, kstore := staffScreen(t, (*storage.Store).InitKiosk)
-	review, _ := staffScreen(t, (*storage.Store).InitAdmin)
+	review, rstore := staffScreen(t, (*storage.Store).InitAdmin)
 
 	test.Tap(review.copy)
 	pasted := fyne.CurrentApp().Clipboard().Content()
@@ -118,5 +119,40 @@ func TestScreensCarryAPackage(t *testing.T) {
 	wait(t, review, func() { review.Import(files[0]) })
 	if review.status.Text != "新增 0，已存在 3，旧版本忽略 0，拒收 0" {
 		t.Fatalf("import again: %q", review.status.Text)
+	}
+
+	// A rejection goes back; the kiosk shows it by receipt code and forgets
+	// the candidate.
+	if _, err := rstore.CreateReviewer(t.Context(), review.sess.ID, domain.Registration{IDType: domain.IDMainland, IDNumber: storagetest.Reviewer,
+		Name: "李审核", Password: storagetest.Password, Confirm: storagetest.Password}, []string{"110108"}); err != nil {
+		t.Fatal(err)
+	}
+	rev := storagetest.SignIn(t, rstore, storagetest.Reviewer)
+	q, err := rstore.Queue(t.Context(), rev, storage.QueueFilter{})
+	if err != nil || len(q) != 3 {
+		t.Fatalf("queue %v %v", q, err)
+	}
+	if err := rstore.Decide(t.Context(), rev, q[0].RecordID, q[0].Version, storage.Decision{Reasons: []string{"R02"}, RealName: domain.RealNameVerified}); err != nil {
+		t.Fatal(err)
+	}
+	back := t.TempDir()
+	wait(t, review, func() { review.Export(back) })
+	files, _ = filepath.Glob(filepath.Join(back, "*.caiji"))
+	if len(files) != 1 {
+		t.Fatalf("decision files %v (%q)", files, review.status.Text)
+	}
+	kiosk.OnDone = func() { done <- struct{}{} }
+	kiosk.Import(files[0])
+	for asked := false; !asked; time.Sleep(10 * time.Millisecond) {
+		fyne.DoAndWait(func() {
+			if asked = kiosk.accept != nil; asked {
+				kiosk.accept.Confirm()
+			}
+		})
+	}
+	<-done
+	if kiosk.status.Text != "新增 1，已存在 0，旧版本忽略 0，拒收 0；已从本机删除 1 名考生的数据" || len(kiosk.result.Objects) != 1 ||
+		!strings.Contains(kiosk.result.Objects[0].(*widget.Label).Text, "审核不通过（R02）") {
+		t.Fatalf("decisions on the kiosk: %q", kiosk.status.Text)
 	}
 }
