@@ -105,7 +105,7 @@ func TestAuthorization(t *testing.T) {
 }
 
 func decision(c *hubtest.Client, v *wire.Version, verdict string, reviewer string, reasons ...string) *wire.Decision {
-	return &wire.Decision{Record: v.Record, N: v.N, Verdict: verdict, Reasons: reasons, Station: c.Station,
+	return &wire.Decision{Record: v.Record, N: v.N, Verdict: verdict, RealName: "verified", Reasons: reasons, Station: c.Station,
 		Reviewer: wire.Reviewer{UUID: "11111111-1111-4111-8111-00000000000" + reviewer, Name: "李审核", IDNumber: "11010519800101001" + reviewer},
 		At:       time.Now().UTC().Truncate(time.Second)}
 }
@@ -136,6 +136,10 @@ func TestSignInAndEnrolment(t *testing.T) {
 		want(t, "sign out", a, err, 204)
 		a, err = c.Do(e.ctx, "GET", "/v1/feed", nil)
 		want(t, "signed-out token", a, err, 401)
+
+		taken := hubtest.Person(6)
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: taken.IDNumber, Password: "Passw0rd!", Person: taken, Phone: hubtest.Phone(4), Station: stationUUID(6)})
+		want(t, "registration with another person's phone", a, err, 409, wire.CodeAlreadyRegistered)
 
 		bad := wire.SignIn{Login: "110101199003079914", Password: "Passw0rd!", Person: wire.Person{IDType: "01", IDNumber: "110101199003079914", Name: "张三"}, Station: stationUUID(9)}
 		_, a, err = e.anon.SignIn(e.ctx, bad)

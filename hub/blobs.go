@@ -1,25 +1,15 @@
 package hub
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"image/jpeg"
-	"image/png"
 	"net/http"
 	"strconv"
 
+	"caiji/domain"
 	"caiji/domain/photo"
 	"caiji/hub/store"
 	"caiji/wire"
 )
-
-// MaxBlobPixels caps the pixels of an image the hub will decode: the
-// largest scan a candidate may upload (500,000 B) is far below it, and it
-// bounds one decode to about 64 MiB. The header is read first, so a
-// 400-byte file that claims 7000×7000 is refused before any pixel buffer
-// is allocated.
-const MaxBlobPixels = 16 << 20
 
 // putBlob stores an image under its SHA-256 after the photo code has read
 // it: the body must hash to its name, be a real JPEG or PNG within the
@@ -61,37 +51,38 @@ func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// checkImage runs the app's photo checker on an upload, one decode per
-// core at a time, and returns the facts to store. The facts hold the
-// background verdict so a version's photo is judged without decoding again.
+// checkImage reads an upload as the app's photo code reads a document
+// scan (the kind is not known until a version names it): the real format
+// from the magic bytes, the decoding cost from the header (a 400-byte file
+// declaring 7000×7000 is refused before any pixel buffer exists), then a
+// full decode, one per core at a time. The standard photo's own checks run
+// when a version names it.
 func (s *Server) checkImage(r *http.Request, data []byte) (*store.Blob, error) {
-	format, err := photo.Sniff(data)
+	rep, err := s.decodeLimited(r, func() (*photo.Report, error) {
+		return photo.CheckDocument(data, domain.AttIDFront, s.cat.Photo)
+	})
 	if err != nil {
-		return nil, problemError(wire.CodeInvalid, err)
+		return nil, err
 	}
-	dec := png.DecodeConfig
-	if format == photo.JPEG {
-		dec = jpeg.DecodeConfig
-	}
-	cfg, err := dec(bytes.NewReader(data))
-	if err == nil && int64(cfg.Width)*int64(cfg.Height) > MaxBlobPixels {
-		return nil, invalid(fmt.Sprintf("图片尺寸 %d×%d 过大", cfg.Width, cfg.Height), fmt.Sprintf("The image claims %d×%d pixels: too many", cfg.Width, cfg.Height))
-	}
+	f := rep.Facts
+	return &store.Blob{Digest: f.SHA256, MIME: f.MIME, Bytes: f.Bytes, Width: f.Width, Height: f.Height, Data: data}, nil
+}
+
+// decodeLimited runs one image check when a decoding slot is free.
+func (s *Server) decodeLimited(r *http.Request, check func() (*photo.Report, error)) (*photo.Report, error) {
 	select {
 	case s.images <- struct{}{}:
 	case <-r.Context().Done():
 		return nil, errUnavailable
 	}
-	rep, err := photo.CheckPhoto(data, s.cat.Photo)
+	rep, err := check()
 	<-s.images
 	if err != nil {
 		if e := problemError(wire.CodeInvalid, err); e != nil {
 			return nil, e
 		}
-		return nil, err
 	}
-	f := rep.Facts
-	return &store.Blob{Digest: f.SHA256, MIME: f.MIME, Bytes: f.Bytes, Width: f.Width, Height: f.Height, Warnings: f.Warnings, Data: data}, nil
+	return rep, err
 }
 
 // getBlob answers GET and HEAD for a caller who uploaded the blob or may

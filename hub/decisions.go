@@ -50,7 +50,7 @@ func (s *Server) postDecision(w http.ResponseWriter, r *http.Request) error {
 		}
 		return fail(http.StatusConflict, wire.CodeConflict, "该版本已有审核结论", "That version has been decided already")
 	}
-	to, err := checkDecision(&d, rec, c.station.Departments)
+	to, err := checkDecision(&d, rec, c.station)
 	if err != nil {
 		return err
 	}
@@ -66,5 +66,5 @@ func (s *Server) postDecision(w http.ResponseWriter, r *http.Request) error {
 }
 
 func sameDecision(a, b *wire.Decision) bool {
-	return a.Verdict == b.Verdict && a.Reviewer.UUID == b.Reviewer.UUID && a.Comment == b.Comment && slices.Equal(a.Reasons, b.Reasons)
+	return a.Verdict == b.Verdict && a.RealName == b.RealName && a.Reviewer.UUID == b.Reviewer.UUID && a.Comment == b.Comment && slices.Equal(a.Reasons, b.Reasons)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"caiji/hub/store"
 	"caiji/wire"
@@ -38,8 +39,37 @@ func (s *Server) putDraft(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"sha256": d.SHA256, "updated_at": d.UpdatedAt.UTC()})
+	writeJSON(w, http.StatusOK, draftInfo{Record: id, SHA256: d.SHA256, UpdatedAt: d.UpdatedAt.UTC()})
 	return nil
+}
+
+// listDrafts answers the caller's drafts (record, digest, time), newest
+// first, so a second PC learns which records to fetch.
+func (s *Server) listDrafts(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.authenticate(r)
+	if err != nil {
+		return err
+	}
+	if c.person == nil {
+		return errForbidden
+	}
+	ds, err := s.store.Drafts(r.Context(), c.person.UUID)
+	if err != nil {
+		return err
+	}
+	out := []draftInfo{}
+	for _, d := range ds {
+		out = append(out, draftInfo{Record: d.Record, SHA256: d.SHA256, UpdatedAt: d.UpdatedAt})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// draftInfo is one draft in the list (and the answer to a PUT).
+type draftInfo struct {
+	Record    string    `json:"record"`
+	SHA256    string    `json:"sha256"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // getDraft answers the owner's draft document, with its digest as ETag.

@@ -55,7 +55,7 @@ func (c *clock) advance(d time.Duration) {
 
 // env is one hub on 127.0.0.1 over a fresh database of one engine.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	st    *store.Store
 	srv   *hub.Server
@@ -99,7 +99,7 @@ func engines(t *testing.T, fn func(t *testing.T, e *env)) {
 	})
 }
 
-func newEnv(t *testing.T, open func() *store.Store, cfg hub.Config) *env {
+func newEnv(t testing.TB, open func() *store.Store, cfg hub.Config) *env {
 	t.Helper()
 	e := &env{t: t, ctx: context.Background(), clock: &clock{}}
 	e.open = func() *store.Store {

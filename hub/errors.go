@@ -39,8 +39,8 @@ func invalid(zh, en string) *apiError {
 }
 
 // invalidProblems is a 422 listing the rules' findings.
-func invalidProblems(ps []domain.Problem) *apiError {
-	e := invalid("记录未通过预审，请修改后再提交", "The record fails the pre-audit: fix it and submit again")
+func invalidProblems(zh, en string, ps []domain.Problem) *apiError {
+	e := invalid(zh, en)
 	for _, p := range ps {
 		e.body.Problems = append(e.body.Problems, wire.Problem{Code: p.Code, Severity: p.Severity.String(), Field: p.Field, Zh: p.Msg.Zh, En: p.Msg.En})
 	}

@@ -20,9 +20,13 @@ import (
 var (
 	errWrongPassword = fail(http.StatusUnauthorized, wire.CodeUnauthorized,
 		"密码不正确。此账户已在中心注册，请使用在中心设置的密码", "Wrong password. This account is registered on the hub: use that password")
+	errPhoneTaken = fail(http.StatusConflict, wire.CodeAlreadyRegistered,
+		"此手机号已由另一账户在中心注册", "This mobile number is registered on the hub by another account")
 	errAlreadyRegistered = fail(http.StatusConflict, wire.CodeAlreadyRegistered,
 		"此证件号码已在中心注册", "This ID number is already registered on the hub")
 )
+
+var msgRegistration = domain.Msg{Zh: "注册信息有误，请修改后再试", En: "The registration details are wrong: fix them and try again"}
 
 func errLocked(p *store.Person) *apiError {
 	at := p.LockedUntil.In(domain.Shanghai).Format("15:04")
@@ -61,7 +65,10 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, store.ErrNotFound) {
 			p, err = s.register(r, &in, login)
 			if errors.Is(err, store.ErrExists) {
-				continue
+				if _, err := s.store.PersonByLogin(r.Context(), login); errors.Is(err, store.ErrNotFound) {
+					return errPhoneTaken // the ID number is free: the phone is another person's
+				}
+				continue // registered a moment ago, by a sign-in racing this one
 			}
 			if err != nil {
 				return err
@@ -126,7 +133,7 @@ func (s *Server) register(r *http.Request, in *wire.SignIn, login string) (*stor
 		Password: in.Password, Confirm: in.Password, Phone: in.Phone,
 	}.Check(s.now())
 	if len(probs) > 0 {
-		return nil, invalidProblems(probs)
+		return nil, invalidProblems(msgRegistration.Zh, msgRegistration.En, probs)
 	}
 	if login != reg.IDNumber && login != reg.Phone {
 		return nil, invalid("登录名须为注册的证件号码或手机号", "Sign in with the ID number or mobile you register")
@@ -198,11 +205,11 @@ func (s *Server) kioskPerson(w http.ResponseWriter, r *http.Request) error {
 	t := domain.IDType(in.Person.IDType)
 	id, err := domain.ParseIdentity(t, in.Person.IDNumber, s.now())
 	if p, ok := err.(domain.Problem); ok {
-		return invalidProblems([]domain.Problem{p.At(domain.FieldIDNumber)})
+		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldIDNumber)})
 	}
 	name, err := domain.ParseName(t, in.Person.Name)
 	if p, ok := err.(domain.Problem); ok {
-		return invalidProblems([]domain.Problem{p.At(domain.FieldName)})
+		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldName)})
 	}
 	if _, err := domain.VerifyPassword("", in.PasswordHash); errors.Is(err, domain.ErrBadHash) {
 		return invalid("密码摘要格式无效", "The password hash is not a readable argon2id hash")

@@ -28,8 +28,13 @@ func TestReviewCycle(t *testing.T) {
 		want(t, "reject without reasons", a, err, 422)
 		a, err = decide(decision(hd, v, wire.Reject, "1", "R15"))
 		want(t, "unknown reason", a, err, 422)
-		a, err = decide(decision(hd, v, wire.Pass, "1", "R02"))
-		want(t, "pass with reasons", a, err, 422)
+		failed := decision(hd, v, wire.Pass, "1")
+		failed.RealName = "failed"
+		a, err = decide(failed)
+		want(t, "pass with the real name failed", a, err, 422)
+		failed.RealName = ""
+		a, err = decide(failed)
+		want(t, "no verdict on the real name", a, err, 422)
 		stale := decision(hd, v, wire.Pass, "1")
 		stale.N = 1
 		a, err = decide(stale)
@@ -102,6 +107,17 @@ func TestDraft(t *testing.T) {
 		if c, _ := wire.Canonical(doc); string(a.Body) != string(c) {
 			t.Fatal("draft came back changed")
 		}
+		var list []struct{ Record string }
+		a, err = alice.JSON(e.ctx, "GET", "/v1/drafts", nil, &list)
+		want(t, "alice's drafts", a, err, 200)
+		if len(list) != 1 || list[0].Record != r.Record.ID {
+			t.Fatalf("alice's drafts: %s", a.Body)
+		}
+		a, err = bob.JSON(e.ctx, "GET", "/v1/drafts", nil, &list)
+		want(t, "bob's drafts", a, err, 200)
+		if len(list) != 0 {
+			t.Fatalf("bob sees drafts: %s", a.Body)
+		}
 		a, err = bob.Do(e.ctx, "GET", path, nil)
 		want(t, "bob reads alice's draft", a, err, 404)
 		a, err = bob.Do(e.ctx, "PUT", path, doc)
@@ -116,6 +132,12 @@ func TestDraft(t *testing.T) {
 		if len(f.Items) != 0 {
 			t.Fatal("a draft reached a review station")
 		}
+
+		// Submitting the record supersedes its draft.
+		a, err = alice.Upload(e.ctx, r, r.Submit(1, 0, hubtest.Person(1), stationUUID(1), false))
+		want(t, "submit", a, err, 201)
+		a, err = alice.Do(e.ctx, "GET", path, nil)
+		want(t, "draft after submission", a, err, 404)
 	})
 }
 

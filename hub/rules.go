@@ -1,12 +1,12 @@
 package hub
 
-// The review rules the hub enforces on top of the workflow in package
-// domain. They live in this one file so they can give way to the domain's
-// own functions for "who may decide what" when those exist.
+// How the hub applies the review rules of package domain (the same
+// functions the app's storage calls) to what travels, and what it answers
+// when they refuse.
 
 import (
+	"errors"
 	"net/http"
-	"slices"
 
 	"caiji/domain"
 	"caiji/hub/store"
@@ -32,41 +32,51 @@ func submissionStatus(hub domain.Status) (domain.Status, bool) {
 	return to, err == nil
 }
 
-// checkDecision applies the review rules to a decision by a review station
-// on a record the hub holds: the station's departments only, never the
-// reviewer's own ID number, a verdict with reasons R01–R14 on a rejection
-// (and none on a pass), and only the version awaiting review. It returns
-// the status the decision leads to.
-func checkDecision(d *wire.Decision, rec *store.RecordState, departments []string) (domain.Status, error) {
-	if !slices.Contains(departments, rec.Department) {
-		return "", errNotFound
-	}
-	if domain.NormalizeIDNumber(d.Reviewer.IDNumber) == rec.IDNumber {
-		return "", fail(http.StatusForbidden, wire.CodeForbidden, "审核人员不能审核本人证件号码的记录", "A reviewer may not decide on a record of their own ID number")
-	}
-	switch d.Verdict {
-	case wire.Pass:
-		if len(d.Reasons) > 0 {
-			return "", invalid("审核通过不附不通过原因", "A pass carries no rejection reasons")
-		}
-	case wire.Reject:
-		if len(d.Reasons) == 0 {
-			return "", invalid("审核不通过须选择至少一项原因（R01–R14）", "A rejection needs at least one reason (R01–R14)")
-		}
-	default:
+// checkDecision asks domain.CheckDecision whether the review station st may
+// take decision d on the record the hub holds, with the reviewer the
+// station vouches for, and returns the status the decision leads to.
+func checkDecision(d *wire.Decision, rec *store.RecordState, st *store.Station) (domain.Status, error) {
+	reviewer := domain.Actor{Role: domain.RoleReviewer, IDNumber: domain.NormalizeIDNumber(d.Reviewer.IDNumber),
+		Disabled: st.Disabled, Departments: st.Departments}
+	c := domain.Case{OwnerIDNumber: rec.IDNumber, Department: rec.Department, Status: domain.Status(rec.Status),
+		Version: rec.Latest, Submitted: true}
+	v := domain.Verdict{Pass: d.Verdict == wire.Pass, Reasons: d.Reasons, RealName: domain.RealNameStatus(d.RealName), Version: d.N}
+	if d.Verdict != wire.Pass && d.Verdict != wire.Reject {
 		return "", invalid("审核结论须为通过或不通过", "The verdict must be pass or reject")
 	}
-	for _, code := range d.Reasons {
-		if !wire.ValidReason(code) || domain.ReasonByCode(code) == nil {
-			return "", invalid("不通过原因代码无效："+code, "Unknown rejection reason: "+code)
-		}
+	if err := domain.CheckDecision(reviewer, c, v); err != nil {
+		return "", decisionRefusal(err)
 	}
-	if rec.Awaiting != d.N {
-		return "", fail(http.StatusConflict, wire.CodeConflict, "该版本已不在待审核状态", "That version no longer awaits review")
-	}
-	to, err := domain.Decided(domain.Status(rec.Status), d.Verdict == wire.Pass)
+	to, err := domain.Decided(c.Status, v.Pass)
 	if err != nil {
-		return "", fail(http.StatusConflict, wire.CodeConflict, "该记录当前不在待审核状态", "The record does not await review")
+		return "", decisionRefusal(domain.ErrNotAwaitingReview)
 	}
 	return to, nil
+}
+
+// decisionRefusals are the hub's answers to domain's refusals. Outside the
+// station's departments the record does not exist for it (404).
+var decisionRefusals = []struct {
+	err    error
+	answer *apiError
+}{
+	{domain.ErrForbidden, errNotFound},
+	{domain.ErrNotSubmitted, errNotFound},
+	{domain.ErrDisabled, errDisabled},
+	{domain.ErrOwnRecord, fail(http.StatusForbidden, wire.CodeForbidden, "审核人员不能审核本人证件号码的记录", "A reviewer may not decide on a record of their own ID number")},
+	{domain.ErrNotAwaitingReview, fail(http.StatusConflict, wire.CodeConflict, "该记录当前不在待审核状态", "The record does not await review")},
+	{domain.ErrStale, fail(http.StatusConflict, wire.CodeConflict, "该版本已不在待审核状态", "That version no longer awaits review")},
+	{domain.ErrNoReason, invalid("审核不通过须选择至少一项原因（R01–R14）", "A rejection needs at least one reason (R01–R14)")},
+	{domain.ErrUnknownReason, invalid("不通过原因代码无效（应为 R01–R14）", "Unknown rejection reason (R01–R14 expected)")},
+	{domain.ErrRealNameUndecided, invalid("审核结论须写明实名认证是否核验通过", "The decision must say whether the real name was verified")},
+	{domain.ErrPassWithoutRealName, invalid("实名认证未核验通过的记录不能审核通过", "A record whose real name was not verified cannot pass")},
+}
+
+func decisionRefusal(err error) error {
+	for _, r := range decisionRefusals {
+		if errors.Is(err, r.err) {
+			return r.answer
+		}
+	}
+	return err
 }

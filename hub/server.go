@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"caiji/domain"
@@ -24,8 +25,6 @@ type Config struct {
 	MaxInFlight int
 	// TokenTTL is how long a person's token lives.
 	TokenTTL time.Duration
-	// EnrolTTL is how long a station's one-time code lives (admin side).
-	EnrolTTL time.Duration
 	// Now is the hub's clock (tests move it); time.Now when nil.
 	Now func() time.Time
 }
@@ -60,7 +59,8 @@ type Server struct {
 	metrics  *metrics
 	limiter  *limiter
 	inFlight chan struct{}
-	// images bounds the images decoded at once, and so the memory they take.
+	// images bounds the images decoded at once (one per core), and so the
+	// memory they take.
 	images chan struct{}
 	// hashing bounds argon2id runs at once (19 MiB each).
 	hashing chan struct{}
@@ -75,7 +75,7 @@ func New(st *store.Store, cat *domain.Catalog, log *slog.Logger, cfg Config) *Se
 		metrics:  newMetrics(),
 		limiter:  newLimiter(cfg.Rate, cfg.Burst),
 		inFlight: make(chan struct{}, cfg.MaxInFlight),
-		images:   make(chan struct{}, 2),
+		images:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		hashing:  make(chan struct{}, 2),
 	}
 }
@@ -99,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /v1/records/{uuid}/versions/{n}", s.getVersion)
 	route("PUT /v1/records/{uuid}/draft", s.putDraft)
 	route("GET /v1/records/{uuid}/draft", s.getDraft)
+	route("GET /v1/drafts", s.listDrafts)
 	route("POST /v1/records/{uuid}/decisions", s.postDecision)
 	route("GET /v1/feed", s.feed)
 	route("GET /v1/refdata", s.refdata)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"caiji/domain"
+	"caiji/domain/photo"
 	"caiji/hub/store"
 	"caiji/wire"
 )
@@ -63,38 +64,68 @@ func (s *Server) postVersion(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// A retry is answered before the rules: the record has moved on since.
-	if old, err := s.store.Version(r.Context(), id, n, store.Reader{Person: owner.UUID}); err == nil {
-		if old.SHA256 != v.SHA256 {
-			return errOtherContent
-		}
-		s.metrics.versions.WithLabelValues("repeat").Inc()
-		writeJSON(w, http.StatusOK, wire.Receipt{Record: id, N: n, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt})
-		return nil
+	if done, err := s.answerRepeat(w, r, &v, owner); done || err != nil {
+		return err
 	}
-	sub, err := s.judge(r, &v, owner)
+	rc, err := s.submit(r, &v, owner)
+	if errors.Is(err, errStaleBase) {
+		// The same version may have been stored by a concurrent retry (on
+		// this hub or another) since the first look.
+		if done, err := s.answerRepeat(w, r, &v, owner); done || err != nil {
+			return err
+		}
+	}
 	if err != nil {
 		return err
+	}
+	s.metrics.versions.WithLabelValues("stored").Inc()
+	writeJSON(w, http.StatusCreated, s.withWindow(rc))
+	return nil
+}
+
+// withWindow adds the review window the receipt time starts.
+func (s *Server) withWindow(rc *wire.Receipt) *wire.Receipt {
+	if w := s.cat.Calendar.ReviewDue(rc.ReceivedAt); w.Complete {
+		rc.ReviewFrom, rc.ReviewBy = w.Earliest.UTC(), w.Latest.UTC()
+	}
+	return rc
+}
+
+// answerRepeat answers 200 with the receipt when the version is stored with
+// the same bytes, 409 when with other bytes, and nothing when it is not.
+func (s *Server) answerRepeat(w http.ResponseWriter, r *http.Request, v *wire.Version, owner *store.Person) (bool, error) {
+	old, err := s.store.Version(r.Context(), v.Record, v.N, store.Reader{Person: owner.UUID})
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if old.SHA256 != v.SHA256 {
+		return false, errOtherContent
+	}
+	s.metrics.versions.WithLabelValues("repeat").Inc()
+	writeJSON(w, http.StatusOK, s.withWindow(&wire.Receipt{Record: v.Record, N: v.N, SHA256: old.SHA256, ReceivedAt: old.ReceivedAt}))
+	return true, nil
+}
+
+// submit judges a version and stores it; the store's refusals become the
+// API's.
+func (s *Server) submit(r *http.Request, v *wire.Version, owner *store.Person) (*wire.Receipt, error) {
+	sub, err := s.judge(r, v, owner)
+	if err != nil {
+		return nil, err
 	}
 	rc, repeat, err := s.store.SubmitVersion(r.Context(), sub)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return errOtherContent
-	case errors.Is(err, store.ErrStale):
-		return errStaleBase
+		return nil, errOtherContent
+	case errors.Is(err, store.ErrStale), err == nil && repeat:
+		return nil, errStaleBase // a repeat is answered by answerRepeat
 	case errors.Is(err, store.ErrForbidden):
-		return errNotYours
-	case err != nil:
-		return err
+		return nil, errNotYours
 	}
-	status := http.StatusCreated
-	if repeat {
-		status = http.StatusOK
-		s.metrics.versions.WithLabelValues("repeat").Inc()
-	} else {
-		s.metrics.versions.WithLabelValues("stored").Inc()
-	}
-	writeJSON(w, status, rc)
-	return nil
+	return rc, err
 }
 
 // owner is the person a version belongs to, who must be the caller: the
@@ -169,7 +200,7 @@ func (s *Server) judge(r *http.Request, v *wire.Version, owner *store.Person) (*
 	received := s.now()
 	holder := domain.Holder{IDType: domain.IDType(owner.IDType), IDNumber: owner.IDNumber, Name: owner.Name}
 	if probs := domain.PreAudit(&rec, holder, s.cat, received); domain.Errors(probs) > 0 {
-		return nil, invalidProblems(probs)
+		return nil, invalidProblems("记录未通过预审，请修改后再提交", "The record fails the pre-audit: fix it and submit again", probs)
 	}
 	return &store.Submission{Version: v, Person: owner.UUID, Department: dept, From: from, To: string(want), ReceivedAt: received}, nil
 }
@@ -198,22 +229,40 @@ func (s *Server) checkAttachments(r *http.Request, rec *domain.Record, blobs []s
 		return invalid("版本所列附件与记录中的附件不一致", "The version's blob list differs from the attachments in the record")
 	}
 	for _, a := range atts {
-		b, err := s.store.BlobFacts(r.Context(), a.SHA256)
+		facts, err := s.blobFacts(r, a)
 		if errors.Is(err, store.ErrNotFound) {
 			return fail(http.StatusUnprocessableEntity, wire.CodeMissingBlob, "中心缺少附件“"+a.Kind.Name().Zh+"”，请先上传图片", "The hub lacks the "+a.Kind.Name().En+" image: upload it first")
 		}
 		if err != nil {
 			return err
 		}
-		warnings := []string(nil)
-		if a.Kind == domain.AttPhoto {
-			warnings = b.Warnings
-		}
-		if a.MIME != b.MIME || a.Bytes != b.Bytes || a.Width != b.Width || a.Height != b.Height || !slices.Equal(a.Warnings, warnings) {
+		if a.MIME != facts.MIME || a.Bytes != facts.Bytes || a.Width != facts.Width || a.Height != facts.Height || !slices.Equal(a.Warnings, facts.Warnings) {
 			return invalid("附件“"+a.Kind.Name().Zh+"”的信息与图片本身不符", "The facts of the "+a.Kind.Name().En+" differ from the image itself")
 		}
 	}
 	return nil
+}
+
+// blobFacts are the facts of the blob an attachment names, as the hub finds
+// them: those stored at upload, and for the standard photo the photo
+// checker's own findings (its background), run again on the small file.
+func (s *Server) blobFacts(r *http.Request, a *domain.Attachment) (*domain.Attachment, error) {
+	if a.Kind != domain.AttPhoto {
+		b, err := s.store.BlobFacts(r.Context(), a.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		return &domain.Attachment{MIME: b.MIME, Bytes: b.Bytes, Width: b.Width, Height: b.Height}, nil
+	}
+	b, err := s.store.Blob(r.Context(), a.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.decodeLimited(r, func() (*photo.Report, error) { return photo.CheckPhoto(b.Data, s.cat.Photo) })
+	if err != nil {
+		return nil, err
+	}
+	return &rep.Facts, nil
 }
 
 // attachments finds every attachment of a record, wherever the record's

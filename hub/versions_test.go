@@ -20,7 +20,7 @@ func TestVersionIdempotency(t *testing.T) {
 		a, err := alice.Upload(e.ctx, r, v)
 		want(t, "first", a, err, 201)
 		var rc wire.Receipt
-		if json.Unmarshal(a.Body, &rc); rc.SHA256 != v.SHA256 || rc.ReceivedAt.IsZero() {
+		if json.Unmarshal(a.Body, &rc); rc.SHA256 != v.SHA256 || rc.ReceivedAt.IsZero() || rc.ReviewBy.IsZero() != rc.ReviewFrom.IsZero() || !rc.ReviewBy.IsZero() && !rc.ReviewBy.After(rc.ReviewFrom) {
 			t.Fatalf("receipt %s", a.Body)
 		}
 		a, err = alice.JSON(e.ctx, "POST", hubtest.VersionPath(v.Record, 3), v, nil)

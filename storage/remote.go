@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -42,8 +43,14 @@ func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision)
 	if err != nil {
 		return false, err
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&n); err != nil || n > 0 {
+	var mine string
+	err = tx.QueryRowContext(ctx, "SELECT reviewer_uuid FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&mine)
+	switch {
+	case err == nil && mine != d.Reviewer.UUID: // ours was refused: another reviewer was first
+		return false, noteHubDecision(ctx, tx, d)
+	case err == nil:
+		return false, nil
+	case !errors.Is(err, sql.ErrNoRows):
 		return false, err
 	}
 	rec := new(domain.Record)
@@ -93,4 +100,20 @@ func realNameAfter(pass bool, reasons []string) domain.RealNameStatus {
 // (the station's own versions coming back).
 func (s *Store) SetFeedCursor(ctx context.Context, principal string, cursor int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return setFeedCursor(ctx, tx, principal, cursor) })
+}
+
+// noteHubDecision tells the reviewer whose decision the hub refused (409)
+// what the hub holds instead: the refused item in the outbox says who
+// decided, what, and when.
+func noteHubDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision) error {
+	verdict := domain.Msg{Zh: "通过", En: "approved"}
+	if d.Verdict != wire.Pass {
+		verdict = domain.Msg{Zh: "不通过 " + strings.Join(d.Reasons, " "), En: "rejected " + strings.Join(d.Reasons, " ")}
+	}
+	at := d.At.In(domain.Shanghai).Format("2006-01-02 15:04")
+	_, err := tx.ExecContext(ctx, `UPDATE outbox SET error_zh = ?, error_en = ? WHERE record_uuid = ? AND version = ? AND kind = 'decision' AND state = 'attention'`,
+		fmt.Sprintf("中心已有另一审核结论：%s（%s，%s），本站的结论未被采用", verdict.Zh, d.Reviewer.Name, at),
+		fmt.Sprintf("The hub holds another decision: %s (%s, %s); this station's was not taken", verdict.En, d.Reviewer.Name, at),
+		d.Record, d.N)
+	return err
 }

@@ -206,3 +206,21 @@ func (c *Client) Feed(ctx context.Context, token string, since int64) (*wire.Fee
 	_, err := c.do(ctx, http.MethodGet, "/v1/feed?since="+strconv.FormatInt(since, 10), token, nil, &f, nil)
 	return &f, err
 }
+
+// PutDraft keeps the person's unsubmitted record on the hub.
+func (c *Client) PutDraft(ctx context.Context, token, record string, doc []byte) error {
+	_, err := c.do(ctx, http.MethodPut, "/v1/records/"+record+"/draft", token, doc, nil, nil)
+	return err
+}
+
+// GetDraft returns the person's draft of record kept on the hub, or nil
+// when there is none.
+func (c *Client) GetDraft(ctx context.Context, token, record string) ([]byte, error) {
+	var doc json.RawMessage
+	_, err := c.do(ctx, http.MethodGet, "/v1/records/"+record+"/draft", token, nil, &doc, nil)
+	var he *HubError
+	if errors.As(err, &he) && he.Status == http.StatusNotFound {
+		return nil, nil
+	}
+	return doc, err
+}

@@ -32,3 +32,12 @@ func Connect(ctx context.Context, store *storage.Store, keys *caijipkg.Keys, tls
 	}
 	return st, store.SetEnrolled(ctx, hub, st.UUID, st.Kind)
 }
+
+// Connect enrols this worker's station (the staff screen's 连接中心).
+func (w *Worker) Connect(ctx context.Context, hub, code string) (*wire.Station, error) {
+	st, err := Connect(ctx, w.store, w.keys, w.tlsConf, hub, code)
+	if err == nil {
+		err = w.SendNow(ctx)
+	}
+	return st, err
+}

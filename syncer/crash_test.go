@@ -69,11 +69,7 @@ func TestKilledMidSendResumes(t *testing.T) {
 		})
 	}
 	h.Start()
-	pc := newStation(t, h)
-	me := pc.register("110101199003079913", "13800138000")
-	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
-		t.Fatal(err)
-	}
+	pc, me := homePC(t, h)
 	rec := pc.submit(me)
 	pc.Store.Close() // the child takes the folder's lock
 

@@ -112,3 +112,26 @@ func TestKioskForgetsConfirmedCandidate(t *testing.T) {
 		t.Fatalf("a stale draft was kept: %v", err)
 	}
 }
+
+// A kiosk never connected to a hub still deletes drafts left longer than
+// its staff's number of days.
+func TestOfflineKioskDeletesStaleDrafts(t *testing.T) {
+	h := synctest.NewHub(t)
+	k := newStation(t, h)
+	if err := k.Store.SetHub(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.Store.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
+		t.Fatal(err)
+	}
+	k.fillReal(k.register("110101199003079913", "13800138000"))
+	k.sync()
+	if _, err := k.Store.Login(ctx, "110101199003079913", password); err != nil {
+		t.Fatalf("a fresh draft was deleted: %v", err)
+	}
+	k.Store.SetClock(func() time.Time { return time.Now().Add(8 * 24 * time.Hour) })
+	k.sync()
+	if _, err := k.Store.Login(ctx, "110101199003079913", password); !errors.Is(err, storage.ErrBadCredentials) {
+		t.Fatalf("a stale draft was kept: %v", err)
+	}
+}

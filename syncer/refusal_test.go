@@ -19,11 +19,7 @@ import (
 func TestRefusedVersionNeedsAttention(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	pc := newStation(t, h)
-	me := pc.register("110101199003079913", "13800138000")
-	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
-		t.Fatal(err)
-	}
+	pc, me := homePC(t, h)
 	pc.fillReal(me)
 	rec, _ := pc.Store.MyRecord(ctx, me)
 	if _, err := pc.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
@@ -61,11 +57,7 @@ func TestRefusedVersionNeedsAttention(t *testing.T) {
 func TestStaleDecisionIsShown(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	pc := newStation(t, h)
-	me := pc.register("110101199003079913", "13800138000")
-	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
-		t.Fatal(err)
-	}
+	pc, me := homePC(t, h)
 	rec := pc.submit(me)
 	pc.sync()
 	first, r1 := reviewStation(t, h)
@@ -87,6 +79,11 @@ func TestStaleDecisionIsShown(t *testing.T) {
 	}
 	if n := h.Count("SELECT count(*) FROM decisions"); n != 1 {
 		t.Fatalf("hub holds %d decisions", n)
+	}
+	// The next pull says what the hub holds instead.
+	second.sync()
+	if items := second.outbox(); !strings.Contains(items[0].Error.Zh, "中心已有另一审核结论：通过") || !strings.Contains(items[0].Error.Zh, "李审核") {
+		t.Fatalf("the refused decision does not say what the hub holds: %+v", items[0].Error)
 	}
 }
 

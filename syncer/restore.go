@@ -16,8 +16,9 @@ var ErrNothingOnHub = errors.New("syncer: the hub holds no submitted record of t
 
 // Restore signs a candidate in on a home PC where they have no account: the hub
 // checks the password, their identity comes from the record they
-// submitted elsewhere, a local account is made with the same password, and
-// the feed brings back the record with its decisions. The caller tried the
+// submitted elsewhere, a local account is made with the same password, the
+// feed brings back the record with its decisions, and the draft they kept
+// on the hub (保存草稿到服务器) becomes the working copy. The caller tried the
 // local login first.
 func (w *Worker) Restore(ctx context.Context, login, password string) (storage.SignIn, error) {
 	c, info, err := w.hubClient(ctx)
@@ -47,7 +48,10 @@ func (w *Worker) Restore(ctx context.Context, login, password string) (storage.S
 	if err := w.saveToken(in.Account.UUID, t); err != nil {
 		return in, err
 	}
-	return in, w.pullFeed(ctx, c, in.Account.UUID, t.Token)
+	if err := w.pullFeed(ctx, c, in.Account.UUID, t.Token); err != nil {
+		return in, err
+	}
+	return in, w.restoreDraft(ctx, c, in.Account.UUID, t.Token, v.Record)
 }
 
 // firstVersion reads the person's feed from the start to their first

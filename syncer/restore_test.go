@@ -6,8 +6,20 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
+	"caiji/storage"
 	"caiji/syncer/synctest"
 )
+
+// rejected submits the candidate's record from pc and has a review
+// station reject it with R02.
+func rejected(t *testing.T, h *synctest.Hub, pc *station, me storage.Session) (*domain.Record, *station, storage.Session) {
+	t.Helper()
+	rec := pc.submit(me)
+	pc.sync()
+	rs, reviewer := reviewStation(t, h)
+	decide(t, rs, reviewer, rec.ID, false, "R02")
+	return rec, rs, reviewer
+}
 
 // A candidate who submitted at home signs in at another PC with the hub
 // reachable: their record comes back with the decision on it, and they can
@@ -15,15 +27,8 @@ import (
 func TestSecondPCGetsTheRecordBack(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	home := newStation(t, h)
-	me := home.register("110101199003079913", "13800138000")
-	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
-		t.Fatal(err)
-	}
-	rec := home.submit(me)
-	home.sync()
-	rs, reviewer := reviewStation(t, h)
-	decide(t, rs, reviewer, rec.ID, false, "R02")
+	home, me := homePC(t, h)
+	rec, _, _ := rejected(t, h, home, me)
 
 	other := newStation(t, h)
 	if _, err := other.Store.Login(ctx, "13800138000", password); err == nil {
@@ -61,15 +66,8 @@ func TestSecondPCGetsTheRecordBack(t *testing.T) {
 func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
 	h := synctest.NewHub(t)
 	h.Start()
-	home := newStation(t, h)
-	me := home.register("110101199003079913", "13800138000")
-	if err := home.W.SignIn(ctx, me, "110101199003079913", password); err != nil {
-		t.Fatal(err)
-	}
-	rec := home.submit(me)
-	home.sync()
-	rs, reviewer := reviewStation(t, h)
-	decide(t, rs, reviewer, rec.ID, false, "R02")
+	home, me := homePC(t, h)
+	rec, rs, reviewer := rejected(t, h, home, me)
 	home.sync()
 
 	// At home: 修改 and an edit, not submitted.
@@ -125,5 +123,42 @@ func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
 	home.sync()
 	if got, _ := home.Store.MyRecord(ctx, me); got.Status != domain.StatusApproved {
 		t.Fatalf("after the approval: %s", got.Status)
+	}
+}
+
+// A candidate who chose 保存草稿到服务器 edits after a rejection at home and
+// goes on at another PC with those edits.
+func TestDraftKeptOnTheHub(t *testing.T) {
+	h := synctest.NewHub(t)
+	h.Start()
+	home, me := homePC(t, h)
+	if err := home.Store.SetKeepDraftOnHub(ctx, me, true); err != nil {
+		t.Fatal(err)
+	}
+	rec, _, _ := rejected(t, h, home, me)
+	home.sync()
+	if _, err := home.Store.Reopen(ctx, me, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := home.Store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Work[0].Address = "草稿里的地址" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	home.sync()
+	if n := h.Count("SELECT count(*) FROM drafts"); n != 1 {
+		t.Fatalf("hub holds %d drafts", n)
+	}
+
+	other := newStation(t, h)
+	in, err := other.W.Restore(ctx, "13800138000", password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := other.Store.MyRecord(ctx, in.Session)
+	if got.Status != domain.StatusDraft || got.Work[0].Address != "草稿里的地址" || got.Version != edited.Version {
+		t.Fatalf("on the other PC: %s v%d %q", got.Status, got.Version, got.Work[0].Address)
+	}
+	if keep, _ := other.Store.KeepsDraftOnHub(ctx, in.Session); !keep {
+		t.Fatal("the choice did not follow the candidate")
 	}
 }

@@ -68,6 +68,18 @@ func (s *station) register(id, phone string) storage.Session {
 	return in.Session
 }
 
+// homePC is a home PC of a started hub with a candidate registered,
+// signed in here and on the hub.
+func homePC(t *testing.T, h *synctest.Hub) (*station, storage.Session) {
+	t.Helper()
+	pc := newStation(t, h)
+	me := pc.register("110101199003079913", "13800138000")
+	if err := pc.W.SignIn(ctx, me, "13800138000", password); err != nil {
+		t.Fatal(err)
+	}
+	return pc, me
+}
+
 // login signs an account of the station in.
 func (s *station) login(id string) storage.Session {
 	s.t.Helper()

@@ -123,10 +123,16 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 	defer w.refreshCounts(ctx)
 	if c == nil {
 		w.setStatus(func(s *Status) { s.Hub = "" })
-		return nil
+		if info.Kind == storage.StationKiosk { // stale drafts go even on a kiosk never connected
+			_, err = w.store.PurgeKiosk(ctx)
+		}
+		return err
 	}
 	w.setStatus(func(s *Status) { s.Hub = info.Hub })
 	reached, err := w.sendDue(ctx, c, info)
+	if err == nil && info.Kind == storage.StationCandidate {
+		err = w.sendDrafts(ctx, c)
+	}
 	if err == nil && info.Kind != storage.StationKiosk {
 		var pulled bool
 		pulled, err = w.pull(ctx, c, info)
@@ -254,7 +260,27 @@ func (w *Worker) send(ctx context.Context, c *Client, info storage.StationInfo, 
 	if err != nil {
 		return err
 	}
-	for _, digest := range out.Version.Blobs {
+	if err := w.sendImages(ctx, c, token, out.Version.Blobs); err != nil {
+		return err
+	}
+	rc, err := c.PostVersion(ctx, token, out.Version)
+	if err != nil {
+		var he *HubError
+		if errors.As(err, &he) && he.Status == http.StatusUnauthorized && token != "" {
+			_ = w.dropToken(out.Owner.UUID) // expired or revoked: the person signs in again
+		}
+		return err
+	}
+	if rc.Record != out.Version.Record || rc.N != out.Version.N || rc.SHA256 != out.Version.SHA256 {
+		return fmt.Errorf("syncer: the hub's receipt names %s v%d %s, not what was sent", rc.Record, rc.N, rc.SHA256)
+	}
+	return w.store.Delivered(ctx, it.ID, *rc)
+}
+
+// sendImages uploads the images the hub does not have yet, reporting each
+// transfer's progress in the status.
+func (w *Worker) sendImages(ctx context.Context, c *Client, token string, digests []string) error {
+	for _, digest := range digests {
 		has, err := c.HasBlob(ctx, token, digest)
 		if err != nil || has {
 			if err != nil {
@@ -272,18 +298,7 @@ func (w *Worker) send(ctx context.Context, c *Client, info storage.StationInfo, 
 			return err
 		}
 	}
-	rc, err := c.PostVersion(ctx, token, out.Version)
-	if err != nil {
-		var he *HubError
-		if errors.As(err, &he) && he.Status == http.StatusUnauthorized && token != "" {
-			_ = w.dropToken(out.Owner.UUID) // expired or revoked: the person signs in again
-		}
-		return err
-	}
-	if rc.Record != out.Version.Record || rc.N != out.Version.N || rc.SHA256 != out.Version.SHA256 {
-		return fmt.Errorf("syncer: the hub's receipt names %s v%d %s, not what was sent", rc.Record, rc.N, rc.SHA256)
-	}
-	return w.store.Delivered(ctx, it.ID, *rc)
+	return nil
 }
 
 // credential is the token to send a person's version with, "" when the

@@ -21,7 +21,7 @@ type accountScreen struct {
 	// Log in.
 	loginID  *widget.Entry
 	loginPW  *widget.Entry
-	loginBtn *widget.Button
+	loginBtn *widgets.Button
 	loginMsg *widget.Label
 
 	// Register.
@@ -31,7 +31,7 @@ type accountScreen struct {
 	regPW      *widget.Entry
 	regConfirm *widget.Entry
 	regPhone   *widget.Entry
-	regBtn     *widget.Button
+	regBtn     *widgets.Button
 	regMsg     *widget.Label
 	regFields  map[string]*widgets.Field // by domain field path
 	touched    map[string]bool           // fields the user has edited; only they show errors while typing
@@ -42,7 +42,7 @@ type accountScreen struct {
 	whoPhone  *widget.Label
 	whoBy     *widget.Label // which of the two the login matched
 	next      *widget.Label // what to do now, by role
-	logoutBtn *widget.Button
+	logoutBtn *widgets.Button
 
 	signedOut fyne.CanvasObject
 	signedIn  fyne.CanvasObject
@@ -50,6 +50,9 @@ type accountScreen struct {
 	signedOutBox *fyne.Container
 	hubEntry     *widget.Entry
 	receiptEntry *widget.Entry
+	// signedInBox holds who is signed in, and on a home PC the draft choice.
+	signedInBox *fyne.Container
+	keepDraft   *widget.Check
 }
 
 func newAccountScreen(a *App) *accountScreen {
@@ -67,7 +70,7 @@ func (s *accountScreen) buildLogin() fyne.CanvasObject {
 	s.loginID.SetPlaceHolder(t.T("account.login_id.hint"))
 	s.loginPW = widget.NewPasswordEntry()
 	s.loginMsg = widgets.StatusLabel()
-	s.loginBtn = widget.NewButton(t.T("account.login"), s.login)
+	s.loginBtn = widgets.NewButton(t.T("account.login"), s.login)
 	s.loginBtn.Importance = widget.HighImportance
 	s.loginPW.OnSubmitted = func(string) { s.login() }
 	form := widgets.FormGrid(widgets.NewField(t.T("account.login_id"), s.loginID), widgets.NewField(t.T("account.password"), s.loginPW))
@@ -93,7 +96,7 @@ func (s *accountScreen) buildRegister() fyne.CanvasObject {
 	s.regConfirm = widget.NewPasswordEntry()
 	s.regPhone = widget.NewEntry()
 	s.regMsg = widgets.StatusLabel()
-	s.regBtn = widget.NewButton(t.T("account.register"), s.register)
+	s.regBtn = widgets.NewButton(t.T("account.register"), s.register)
 
 	s.regFields = map[string]*widgets.Field{
 		domain.FieldIDType:   widgets.NewField(t.T("account.id_type"), s.regType),
@@ -124,12 +127,13 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.whoPhone = widget.NewLabel("")
 	s.whoBy = widget.NewLabel("")
 	s.whoBy.Importance = widget.LowImportance
-	s.logoutBtn = widget.NewButton(t.T("account.logout"), s.app.signOut)
+	s.logoutBtn = widgets.NewButton(t.T("account.logout"), s.app.signOut)
 	info := widgets.FormGrid(widgets.NewField(t.T("account.name"), s.whoName), widgets.NewField(t.T("account.id_number"), s.whoID), widgets.NewField(t.T("account.phone"), s.whoPhone))
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn))
+	s.signedInBox = container.NewVBox(info, s.whoBy, next, s.logoutBtn, s.app.stepFooter(true, false))
+	return widget.NewCard(t.T("account.signed_in.title"), "", s.signedInBox)
 }
 
 // registration reads the register form.
@@ -231,6 +235,7 @@ func (s *accountScreen) refresh() {
 		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
 	}
 	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
+	s.showDraftChoice()
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()
 }

@@ -15,13 +15,17 @@ import (
 )
 
 // addSyncCards adds to 账户 what the station's kind needs of sync: on a
-// home PC the hub's address, on a kiosk the receipt lookup.
+// home PC the hub's address and, signed in, 保存草稿到服务器; on a kiosk the
+// receipt lookup.
 func (s *accountScreen) addSyncCards() {
 	info, err := s.app.store.StationInfo(context.Background())
 	switch {
 	case err != nil:
 	case info.Kind == storage.StationCandidate:
 		s.signedOutBox.Add(s.hubCard(info.Hub))
+		s.keepDraft = widget.NewCheck(s.app.tr.T("sync.keep_draft"), s.setKeepDraft)
+		s.signedInBox.Add(s.keepDraft)
+		s.showDraftChoice()
 	case info.Kind == storage.StationKiosk:
 		s.signedOutBox.Add(s.receiptCard())
 	}
@@ -74,4 +78,35 @@ func (s *accountScreen) receiptCard() fyne.CanvasObject {
 	s.receiptEntry = entry
 	return widget.NewCard(t.T("receipt.title"), t.T("receipt.subtitle"), container.NewVBox(
 		widgets.FormGrid(widgets.NewField(t.T("result.receipt_code"), entry)), container.NewHBox(widget.NewButton(t.T("receipt.look_up"), look)), msg))
+}
+
+// showDraftChoice shows a signed-in candidate's 保存草稿到服务器 as stored.
+func (s *accountScreen) showDraftChoice() {
+	if s.keepDraft == nil {
+		return
+	}
+	sess := s.app.sess
+	if sess == nil || sess.Account.Role != storage.RoleCandidate {
+		s.keepDraft.Hide()
+		return
+	}
+	keep, _ := s.app.store.KeepsDraftOnHub(sess.Context(), sess.ID)
+	on := s.keepDraft.OnChanged
+	s.keepDraft.OnChanged = nil // showing the stored choice is not a change
+	s.keepDraft.SetChecked(keep)
+	s.keepDraft.OnChanged = on
+	s.keepDraft.Show()
+}
+
+// setKeepDraft stores the choice and sends the draft at once.
+func (s *accountScreen) setKeepDraft(keep bool) {
+	sess := s.app.sess
+	if sess == nil {
+		return
+	}
+	if err := s.app.store.SetKeepDraftOnHub(sess.Context(), sess.ID, keep); err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.app.sync.sendNow()
 }

@@ -39,7 +39,7 @@ func (a *App) checkIdle() {
 			a.idleDialog = nil
 		}
 		a.signOut()
-		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
+		a.dialogs.Show(dialog.NewInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win))
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
 		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
 			a.idleDialog = nil
@@ -49,6 +49,6 @@ func (a *App) checkIdle() {
 		}, a.win)
 		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))
 		a.idleDialog.SetDismissText(a.tr.T("account.logout"))
-		a.idleDialog.Show()
+		a.dialogs.Show(a.idleDialog)
 	}
 }

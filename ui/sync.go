@@ -20,14 +20,18 @@ import (
 // line under every screen, the 同步 tab, the hub's address on 账户, and the
 // sign-in to the hub beside the local one.
 type syncUI struct {
-	app    *App
-	worker *syncer.Worker
-	line   *widget.Label
-	bar    fyne.CanvasObject
-	view   *syncView
-	last   syncer.Status
+	app       *App
+	worker    *syncer.Worker
+	line      *widget.Label
+	nowButton *widget.Button
+	bar       fyne.CanvasObject
+	view      *syncView
+	last      syncer.Status
 	// conflictShown is the record whose both-changed choice is on screen.
 	conflictShown string
+	// 连接中心 on a staff's 同步 tab.
+	connectHub, connectCode *widget.Entry
+	connectBtn              *widget.Button
 }
 
 // SetSync connects the window to the station's sync worker; call it before
@@ -35,9 +39,9 @@ type syncUI struct {
 func (a *App) SetSync(w *syncer.Worker) {
 	s := &syncUI{app: a, worker: w, line: widget.NewLabel("")}
 	s.line.Truncation = fyne.TextTruncateEllipsis
-	now := widget.NewButton(a.tr.T("sync.now"), s.sendNow)
-	now.Importance = widget.LowImportance
-	s.bar = container.NewBorder(nil, nil, nil, now, s.line)
+	s.nowButton = widget.NewButton(a.tr.T("sync.now"), s.sendNow)
+	s.nowButton.Importance = widget.LowImportance
+	s.bar = container.NewBorder(nil, nil, nil, s.nowButton, s.line)
 	a.sync = s
 	s.show(w.Status())
 	w.OnChange(func(st syncer.Status) { fyne.Do(func() { s.show(st) }) })

@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -116,6 +117,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 			t.Fatal("the hub sign-in did not happen")
 		}
 	}
+	test.Tap(a.sync.nowButton) // 立即同步
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -226,5 +228,35 @@ func TestKioskReceiptLookup(t *testing.T) {
 	a.account.receiptEntry.OnSubmitted(a.account.receiptEntry.Text)
 	if got := texts(a.account.content); !strings.Contains(got, "中心已收到第 3 版") {
 		t.Fatalf("lookup by %s:\n%s", code, got)
+	}
+}
+
+// A review station's administrator connects it to the hub from the 同步
+// tab with the one-time code, as `caiji station connect` does.
+func TestStaffConnectsTheStation(t *testing.T) {
+	ctx := context.Background()
+	h := synctest.NewHub(t)
+	h.Start()
+	a, st := newTestApp(t, i18n.LangZh)
+	if _, err := st.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: "Review12!", Confirm: "Review12!"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	keys, _ := caijipkg.LoadOrCreateKeys(dir)
+	conf, _ := syncer.TLSConfig(h.CAFile)
+	a.SetSync(syncer.NewWorker(st, dir, keys, conf))
+	a.win.SetContent(a.Content())
+	login(t, a, "120101198512319986", "Review12!")
+	a.tab(t, "sync") // built with the 连接中心 card
+	typeInto(a.sync.connectHub, h.URL)
+	typeInto(a.sync.connectCode, h.AddStation(store.Review, "110108"))
+	test.Tap(a.sync.connectBtn)
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if info, _ := st.StationInfo(ctx); info.Enrolled {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("not connected")
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui/i18n"
+	"caiji/wire"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,7 +32,11 @@ func (s *syncUI) newView() *syncView {
 	now := widget.NewButton(t.T("sync.now"), s.sendNow)
 	now.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(t.T("tab.sync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.content = container.NewBorder(container.NewVBox(title, v.summary, container.NewHBox(now)), nil, nil, nil, container.NewVScroll(v.items))
+	top := container.NewVBox(title, v.summary, container.NewHBox(now))
+	if a := s.app; a.sess != nil && a.sess.Account.Role == storage.RoleAdmin {
+		top.Add(s.connectCard())
+	}
+	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.items))
 	s.view = v
 	v.refresh()
 	return v
@@ -87,12 +92,12 @@ func (v *syncView) row(it storage.OutboxItem) fyne.CanvasObject {
 		}
 		l.Importance = widget.SuccessImportance
 	case storage.OutAttention:
-		state = t.T("sync.state.attention", hubMessage(t.Lang(), it))
+		state = t.T("sync.state.attention", hubMessage(t.Lang(), it.Error))
 		l.Importance = widget.DangerImportance
 	default:
 		state = t.T("sync.state.queued")
 		if it.Attempts > 0 {
-			state = t.T("sync.state.retry", it.Attempts, it.NextAt.In(domain.Shanghai).Format("15:04:05"), hubMessage(t.Lang(), it))
+			state = t.T("sync.state.retry", it.Attempts, it.NextAt.In(domain.Shanghai).Format("15:04:05"), hubMessage(t.Lang(), it.Error))
 		}
 	}
 	l.SetText(what + " — " + state)
@@ -101,11 +106,11 @@ func (v *syncView) row(it storage.OutboxItem) fyne.CanvasObject {
 
 // hubMessage is the hub's message (or the last failure) in the UI's
 // language.
-func hubMessage(lang string, it storage.OutboxItem) string {
+func hubMessage(lang string, e wire.Error) string {
 	if lang == i18n.LangZh {
-		return it.Error.Zh
+		return e.Zh
 	}
-	return it.Error.En
+	return e.En
 }
 
 // shortID is the first block of a UUID: enough to tell records apart on

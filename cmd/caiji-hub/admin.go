@@ -72,6 +72,9 @@ func stationAdd(ctx context.Context, args []string, out io.Writer) error {
 	if (*kind == store.Review) != (len(ds) > 0) {
 		return errors.New("a review station needs -departments; a kiosk takes none")
 	}
+	if err := domain.CheckDepartments(ds); err != nil {
+		return fmt.Errorf("-departments %q: %w", *depts, err)
+	}
 	code := oneTimeCode()
 	now := time.Now()
 	st := store.Station{UUID: uuid.NewString(), Name: *name, Kind: *kind, Departments: ds, CreatedAt: now}
@@ -84,7 +87,7 @@ func stationAdd(ctx context.Context, args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "station %s (%s, %s)\none-time enrolment code: %s\nvalid until %s; it works once.\n",
 			st.UUID, st.Name, st.Kind, code, now.Add(*ttl).Format(time.RFC3339))
-		fmt.Fprintln(out, "On the station: caiji sync enrol -hub https://HUB:PORT -code "+code)
+		fmt.Fprintln(out, "Give the code to the station's operator: the station enrols with it once, with its own key.")
 		return nil
 	})
 }
@@ -220,6 +223,9 @@ func departmentAdd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	if *code == "" || *name == "" {
 		return errors.New("department add needs -code and -name")
+	}
+	if err := domain.CheckDepartments([]string{*code}); err != nil {
+		return fmt.Errorf("-code %q: %w", *code, err)
 	}
 	return withStore(ctx, db, func(s *store.Store) error {
 		return s.PutDepartment(ctx, store.Department{Code: *code, Name: *name})

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -28,10 +29,23 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	reqTimeout := fl.Duration("request-timeout", 30*time.Second, "longest time to answer one request once read")
 	rate := fl.Float64("rate", 50, "requests per second per credential")
 	burst := fl.Int("burst", 100, "burst of requests per credential")
+	tokenTTL := fl.Duration("token-ttl", 90*24*time.Hour, "how long a person's token stays valid")
 	logLevel := fl.String("log-level", "info", "debug, info, warn or error")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` until the hub stops (where the time goes)")
 	db := addDBFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -53,7 +67,7 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := hub.New(st, cat, log, hub.Config{RequestTimeout: *reqTimeout, Rate: *rate, Burst: *burst})
+	srv := hub.New(st, cat, log, hub.Config{RequestTimeout: *reqTimeout, Rate: *rate, Burst: *burst, TokenTTL: *tokenTTL})
 	return hub.Serve(ctx, hub.Listen{Addr: *listen, CertFile: *cert, KeyFile: *key, InsecureLoopback: *insecure, ReadTimeout: *readTimeout},
 		srv.Handler(), log, nil)
 }

@@ -79,6 +79,8 @@ func encode(img image.Image, q int) []byte {
 func BombHead() []byte {
 	var b bytes.Buffer
 	b.Write([]byte{0xFF, 0xD8})
+	// APP0 JFIF, as every camera and editor writes it.
+	b.Write([]byte{0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0})
 	// DQT: one table of ones.
 	b.Write([]byte{0xFF, 0xDB, 0x00, 0x43, 0x00})
 	b.Write(bytes.Repeat([]byte{1}, 64))

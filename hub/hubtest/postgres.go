@@ -61,7 +61,13 @@ func StartPostgres(fast bool) (*Postgres, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "caiji-pg-")
+	// As root the cluster runs as postgres, who must reach the folder: a
+	// TMPDIR inside root's home would not do, /tmp does.
+	root := ""
+	if os.Geteuid() == 0 {
+		root = "/tmp"
+	}
+	dir, err := os.MkdirTemp(root, "caiji-pg-")
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +157,7 @@ func RequirePostgres(t testing.TB, pg *Postgres, err error) *Postgres {
 	}
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("PostgreSQL tests cannot run under CI: %v", err)
+		return nil
 	}
 	t.Skipf("PostgreSQL tests skipped (set CI=true to make this a failure): %v", err)
 	return nil

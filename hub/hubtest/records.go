@@ -1,8 +1,10 @@
 package hubtest
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
@@ -35,14 +37,23 @@ type Record struct {
 	Blobs  map[string][]byte // every attachment's bytes by digest
 }
 
-// SmallScans gives every scan about 24 KB, just over the rules' minimum:
+// SmallScans makes every scan about 24 KB, just over the rules' minimum:
 // cheap records for the tests (the load tool sends 100–400 KB).
-func SmallScans(int) int { return 24_000 }
+func SmallScans(seed uint64, i int) []byte { return Scan(seed*16+uint64(i), 24_000) }
+
+// Variant is a copy of a JPEG with a comment segment holding tag: the same
+// picture under another digest, so many records can share generated scans
+// without sharing blobs.
+func Variant(jpeg []byte, tag uint64) []byte {
+	com := []byte{0xFF, 0xFE, 0x00, 0x0A}
+	com = binary.BigEndian.AppendUint64(com, tag)
+	return slices.Concat(jpeg[:2], com, jpeg[2:])
+}
 
 // NewRecord builds a record with real images, their facts from the app's
-// photo checker; scan gives each scan's size (i counts 0…9), and
+// photo checker; scan makes the i-th scan (0…9) of the record of seed, and
 // rules are the photo rules as the app ships them.
-func NewRecord(p wire.Person, county string, seed uint64, scan func(i int) int, rules domain.PhotoRules) *Record {
+func NewRecord(p wire.Person, county string, seed uint64, scan func(seed uint64, i int) []byte, rules domain.PhotoRules) *Record {
 	rec := domaintest.ValidRecord()
 	rec.ID = uuid.NewString()
 	rec.Basic.IDType, rec.Basic.IDNumber, rec.Basic.Name = domain.IDType(p.IDType), p.IDNumber, p.Name
@@ -58,7 +69,7 @@ func NewRecord(p wire.Person, county string, seed uint64, scan func(i int) int, 
 			data = Photo(seed)
 			rep, err = photo.CheckPhoto(data, rules)
 		} else {
-			data = Scan(seed*16+uint64(i), scan(i))
+			data = scan(seed, i)
 			rep, err = photo.CheckDocument(data, kind, rules)
 			i++
 		}

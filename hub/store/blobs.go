@@ -11,13 +11,12 @@ import (
 // Blob is an image by its SHA-256, with the facts the hub's own check found
 // in it (package domain/photo), not what any client claimed.
 type Blob struct {
-	Digest   string
-	MIME     string
-	Bytes    int
-	Width    int
-	Height   int
-	Warnings []string // photo checker findings, e.g. the background code
-	Data     []byte
+	Digest string
+	MIME   string
+	Bytes  int
+	Width  int
+	Height int
+	Data   []byte
 }
 
 // PutBlob stores a checked blob once and notes who uploaded it (so the
@@ -25,9 +24,9 @@ type Blob struct {
 // the same digest changes nothing but the uploader list.
 func (s *Store) PutBlob(ctx context.Context, b *Blob, uploader string, now time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := s.exec(ctx, tx, `INSERT INTO blobs (digest, data, mime, bytes, width, height, warnings, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING`,
-			b.Digest, b.Data, b.MIME, b.Bytes, b.Width, b.Height, strings.Join(b.Warnings, ","), now.UnixMilli()); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO blobs (digest, data, mime, bytes, width, height, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING`,
+			b.Digest, b.Data, b.MIME, b.Bytes, b.Width, b.Height, now.UnixMilli()); err != nil {
 			return err
 		}
 		_, err := s.exec(ctx, tx, "INSERT INTO blob_uploads (digest, uploader) VALUES (?, ?) ON CONFLICT DO NOTHING", b.Digest, uploader)
@@ -47,10 +46,9 @@ func (s *Store) Blob(ctx context.Context, digest string) (*Blob, error) {
 
 func (s *Store) blob(ctx context.Context, data, digest string) (*Blob, error) {
 	b := &Blob{Digest: digest}
-	var warnings string
 	var raw any
-	err := s.queryRow(ctx, s.db, "SELECT "+data+", mime, bytes, width, height, warnings FROM blobs WHERE digest = ?", digest).
-		Scan(&raw, &b.MIME, &b.Bytes, &b.Width, &b.Height, &warnings)
+	err := s.queryRow(ctx, s.db, "SELECT "+data+", mime, bytes, width, height FROM blobs WHERE digest = ?", digest).
+		Scan(&raw, &b.MIME, &b.Bytes, &b.Width, &b.Height)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -59,9 +57,6 @@ func (s *Store) blob(ctx context.Context, data, digest string) (*Blob, error) {
 	}
 	if d, ok := raw.([]byte); ok {
 		b.Data = d
-	}
-	if warnings != "" {
-		b.Warnings = strings.Split(warnings, ",")
 	}
 	return b, nil
 }

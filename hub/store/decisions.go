@@ -39,9 +39,9 @@ func (s *Store) Decide(ctx context.Context, d *Decision) error {
 		if err != nil {
 			return err
 		}
-		res, err := s.exec(ctx, tx, `INSERT INTO decisions (record, n, verdict, reasons, comment, reviewer_uuid, reviewer_name,
-			reviewer_id_number, station, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			w.Record, w.N, w.Verdict, string(reasons), w.Comment, w.Reviewer.UUID, w.Reviewer.Name, w.Reviewer.IDNumber,
+		res, err := s.exec(ctx, tx, `INSERT INTO decisions (record, n, verdict, realname, reasons, comment, reviewer_uuid, reviewer_name,
+			reviewer_id_number, station, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			w.Record, w.N, w.Verdict, w.RealName, string(reasons), w.Comment, w.Reviewer.UUID, w.Reviewer.Name, w.Reviewer.IDNumber,
 			w.Station, w.At.UnixMilli(), d.ReceivedAt.UnixMilli())
 		if err := affected(res, err); err != nil {
 			return err
@@ -56,10 +56,10 @@ func (s *Store) DecisionOn(ctx context.Context, record string, n int, r Reader) 
 	d := &wire.Decision{Record: record, N: n}
 	var reasons string
 	var at int64
-	err := s.queryRow(ctx, s.db, `SELECT d.verdict, d.reasons, d.comment, d.reviewer_uuid, d.reviewer_name, d.reviewer_id_number, d.station, d.at
+	err := s.queryRow(ctx, s.db, `SELECT d.verdict, d.realname, d.reasons, d.comment, d.reviewer_uuid, d.reviewer_name, d.reviewer_id_number, d.station, d.at
 		FROM decisions d JOIN versions v ON v.record = d.record AND v.n = d.n WHERE d.record = ? AND d.n = ? AND `+where,
 		append([]any{record, n}, args...)...).
-		Scan(&d.Verdict, &reasons, &d.Comment, &d.Reviewer.UUID, &d.Reviewer.Name, &d.Reviewer.IDNumber, &d.Station, &at)
+		Scan(&d.Verdict, &d.RealName, &reasons, &d.Comment, &d.Reviewer.UUID, &d.Reviewer.Name, &d.Reviewer.IDNumber, &d.Station, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

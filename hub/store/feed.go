@@ -27,28 +27,20 @@ func (s *Store) addFeed(ctx context.Context, tx *sql.Tx, record string, n int, k
 // departments' versions and decisions.
 func (s *Store) Feed(ctx context.Context, r Reader, since int64, limit int) (*wire.Feed, error) {
 	where, args := r.versionScope("")
-	rows, err := s.query(ctx, s.db, "SELECT id, record, n, kind FROM feed WHERE id > ? AND "+where+" ORDER BY id LIMIT ?",
-		append(append([]any{since}, args...), limit+1)...)
-	if err != nil {
-		return nil, err
-	}
 	type ref struct {
 		id     int64
 		record string
 		n      int
 		kind   string
 	}
-	var refs []ref
-	for rows.Next() {
+	rows, err := s.query(ctx, s.db, "SELECT id, record, n, kind FROM feed WHERE id > ? AND "+where+" ORDER BY id LIMIT ?",
+		append(append([]any{since}, args...), limit+1)...)
+	refs, err := rowsOf(rows, err, func(rows *sql.Rows) (ref, error) {
 		var f ref
-		if err := rows.Scan(&f.id, &f.record, &f.n, &f.kind); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		refs = append(refs, f)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&f.id, &f.record, &f.n, &f.kind)
+		return f, err
+	})
+	if err != nil {
 		return nil, err
 	}
 	out := &wire.Feed{Items: []wire.FeedItem{}, Next: since}

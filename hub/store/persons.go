@@ -72,19 +72,13 @@ func (s *Store) Person(ctx context.Context, uuid string) (*Person, error) {
 // Persons lists every person, oldest first.
 func (s *Store) Persons(ctx context.Context) ([]Person, error) {
 	rows, err := s.query(ctx, s.db, "SELECT "+personCols+" FROM persons p ORDER BY p.created_at, p.uuid")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
+	return rowsOf(rows, err, func(rows *sql.Rows) (Person, error) {
 		p, err := scanPerson(rows)
 		if err != nil {
-			return nil, err
+			return Person{}, err
 		}
-		out = append(out, *p)
-	}
-	return out, rows.Err()
+		return *p, nil
+	})
 }
 
 // SetLoginState stores the outcome of a password attempt. It writes only if

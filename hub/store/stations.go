@@ -81,37 +81,16 @@ func (s *Store) Station(ctx context.Context, uuid string) (*Station, error) {
 
 func (s *Store) stationDepartments(ctx context.Context, uuid string) ([]string, error) {
 	rows, err := s.query(ctx, s.db, "SELECT department FROM station_departments WHERE station = ? ORDER BY department", uuid)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return rowsOf(rows, err, scanString)
 }
 
 // Stations lists every station, oldest first.
 func (s *Store) Stations(ctx context.Context) ([]Station, error) {
 	rows, err := s.query(ctx, s.db, "SELECT uuid FROM stations ORDER BY created_at, uuid")
+	ids, err := rowsOf(rows, err, scanString)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	out := make([]Station, 0, len(ids))
 	for _, id := range ids {
 		st, err := s.Station(ctx, id)
@@ -147,17 +126,9 @@ func (s *Store) PutDepartment(ctx context.Context, d Department) error {
 // Departments lists the departments by code.
 func (s *Store) Departments(ctx context.Context) ([]Department, error) {
 	rows, err := s.query(ctx, s.db, "SELECT code, name FROM departments ORDER BY code")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Department
-	for rows.Next() {
+	return rowsOf(rows, err, func(rows *sql.Rows) (Department, error) {
 		var d Department
-		if err := rows.Scan(&d.Code, &d.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		err := rows.Scan(&d.Code, &d.Name)
+		return d, err
+	})
 }

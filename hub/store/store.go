@@ -11,23 +11,16 @@ package store
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	"github.com/pressly/goose/v3"
-	"github.com/pressly/goose/v3/lock"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
-
-//go:embed migrations
-var migrations embed.FS
 
 // Store is an open hub database. It holds no state beyond the connection
 // pool, so any number of Stores (in any number of processes) may share one
@@ -85,39 +78,11 @@ func open(ctx context.Context, db *sql.DB, pg bool) (*Store, error) {
 	return &Store{db: db, pg: pg}, nil
 }
 
-func migrate(ctx context.Context, db *sql.DB, pg bool) error {
-	dialect, dir := goose.DialectSQLite3, "migrations/sqlite"
-	var opts []goose.ProviderOption
-	if pg {
-		dialect, dir = goose.DialectPostgres, "migrations/postgres"
-		locker, err := lock.NewPostgresSessionLocker()
-		if err != nil {
-			return err
-		}
-		opts = append(opts, goose.WithSessionLocker(locker))
-	}
-	sub, err := fs.Sub(migrations, dir)
-	if err != nil {
-		return err
-	}
-	p, err := goose.NewProvider(dialect, db, sub, opts...)
-	if err != nil {
-		return fmt.Errorf("store: migrations: %w", err)
-	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("store: migrate: %w", err)
-	}
-	return nil
-}
-
 // Close closes the connection pool.
 func (s *Store) Close() error { return s.db.Close() }
 
 // Ping reports whether the database answers (for /healthz).
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
-
-// Postgres reports whether the store runs on PostgreSQL.
-func (s *Store) Postgres() bool { return s.pg }
 
 // q rewrites the ? placeholders of a query for PostgreSQL ($1, $2 …). The
 // queries of this package hold no ? inside string literals.
@@ -176,6 +141,30 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// rowsOf reads every row of a query with scan, and closes the rows.
+func rowsOf[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanString reads a row of one text column.
+func scanString(rows *sql.Rows) (string, error) {
+	var v string
+	err := rows.Scan(&v)
+	return v, err
 }
 
 // affected returns ErrConflict when a conditional write changed no row.

@@ -64,7 +64,8 @@ type Submission struct {
 // database decides every race: the version's primary key, and the record
 // moving only from (From, latest = Base, nothing awaiting). Another content
 // at that version is ErrConflict; a stale base or a version still awaiting
-// review is ErrStale; another person's record is ErrForbidden.
+// review is ErrStale; another person's record is ErrForbidden. The
+// person's draft of the record goes with the same transaction.
 func (s *Store) SubmitVersion(ctx context.Context, sub *Submission) (*wire.Receipt, bool, error) {
 	v := sub.Version
 	var rc *wire.Receipt
@@ -104,6 +105,10 @@ func (s *Store) SubmitVersion(ctx context.Context, sub *Submission) (*wire.Recei
 			if _, err := s.exec(ctx, tx, "INSERT INTO version_blobs (record, n, digest) VALUES (?, ?, ?)", v.Record, v.N, d); err != nil {
 				return fmt.Errorf("store: blob %s: %w", d, err)
 			}
+		}
+		// The submitted version supersedes the person's draft of the record.
+		if _, err := s.exec(ctx, tx, "DELETE FROM drafts WHERE record = ? AND person = ?", v.Record, sub.Person); err != nil {
+			return err
 		}
 		if err := s.addFeed(ctx, tx, v.Record, v.N, "version", sub.Person, sub.Department); err != nil {
 			return err
@@ -162,19 +167,12 @@ func (s *Store) Version(ctx context.Context, record string, n int, r Reader) (*w
 		return nil, err
 	}
 	rows, err := s.query(ctx, s.db, "SELECT digest FROM version_blobs WHERE record = ? AND n = ? ORDER BY digest", record, n)
+	blobs, err := rowsOf(rows, err, scanString)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	v.Blobs = []string{}
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		v.Blobs = append(v.Blobs, d)
-	}
-	return v, rows.Err()
+	v.Blobs = append([]string{}, blobs...)
+	return v, nil
 }
 
 func (s *Store) versionPerson(ctx context.Context, v *wire.Version) error {
@@ -188,30 +186,42 @@ type Draft struct {
 	Record    string
 	Document  []byte
 	SHA256    string
-	Blobs     string // comma-separated digests
 	UpdatedAt time.Time
 }
 
 // PutDraft replaces the person's draft of a record. A record or draft of
 // another person is ErrForbidden, decided by the statement's conditions.
 func (s *Store) PutDraft(ctx context.Context, person string, d *Draft) error {
-	err := affected(s.exec(ctx, s.db, `INSERT INTO drafts (record, person, document, sha256, blobs, updated_at)
-		SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS `+s.bytes()+`), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM records WHERE uuid = ? AND person <> ?)
-		ON CONFLICT (record) DO UPDATE SET document = excluded.document, sha256 = excluded.sha256, blobs = excluded.blobs,
+	err := affected(s.exec(ctx, s.db, `INSERT INTO drafts (record, person, document, sha256, updated_at)
+		SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS `+s.bytes()+`), CAST(? AS TEXT), CAST(? AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM records WHERE uuid = ? AND person <> ?)
+		ON CONFLICT (record) DO UPDATE SET document = excluded.document, sha256 = excluded.sha256,
 		updated_at = excluded.updated_at WHERE drafts.person = excluded.person`,
-		d.Record, person, d.Document, d.SHA256, d.Blobs, d.UpdatedAt.UnixMilli(), d.Record, person))
+		d.Record, person, d.Document, d.SHA256, d.UpdatedAt.UnixMilli(), d.Record, person))
 	if errors.Is(err, ErrConflict) {
 		return ErrForbidden
 	}
 	return err
 }
 
+// Drafts lists the person's drafts without their documents, newest first:
+// what a second PC fetches after the person signs in there.
+func (s *Store) Drafts(ctx context.Context, person string) ([]Draft, error) {
+	rows, err := s.query(ctx, s.db, "SELECT record, sha256, updated_at FROM drafts WHERE person = ? ORDER BY updated_at DESC, record", person)
+	return rowsOf(rows, err, func(rows *sql.Rows) (Draft, error) {
+		var d Draft
+		var at int64
+		err := rows.Scan(&d.Record, &d.SHA256, &at)
+		d.UpdatedAt = time.UnixMilli(at).UTC()
+		return d, err
+	})
+}
+
 // Draft returns the person's draft of a record, or ErrNotFound.
 func (s *Store) Draft(ctx context.Context, person, record string) (*Draft, error) {
 	d := &Draft{Record: record}
 	var at int64
-	err := s.queryRow(ctx, s.db, "SELECT document, sha256, blobs, updated_at FROM drafts WHERE record = ? AND person = ?", record, person).
-		Scan(&d.Document, &d.SHA256, &d.Blobs, &at)
+	err := s.queryRow(ctx, s.db, "SELECT document, sha256, updated_at FROM drafts WHERE record = ? AND person = ?", record, person).
+		Scan(&d.Document, &d.SHA256, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

@@ -72,6 +72,14 @@ CREATE TABLE incoming (
     at          INTEGER NOT NULL
 );
 
+-- A home PC's candidate who chose 保存草稿到服务器: their unsubmitted record
+-- is also kept on the hub, so they can go on at another PC. sent_version is
+-- the version of the record last sent as a draft.
+CREATE TABLE hub_drafts (
+    account_id   INTEGER PRIMARY KEY REFERENCES accounts(id),
+    sent_version INTEGER NOT NULL DEFAULT 0
+);
+
 -- While one person's data is being deleted (Store.DeletePerson), its
 -- records are listed here; the guards below let exactly those rows go.
 -- The function empties it before its transaction commits.
