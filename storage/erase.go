@@ -44,7 +44,7 @@ func (s *Store) PurgeKiosk(ctx context.Context) (int, error) {
 		ids = append(ids, id)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	for _, id := range ids {
@@ -106,6 +106,7 @@ func erase(ctx context.Context, tx *sql.Tx, accountID int64) error {
 		"DELETE FROM hub_drafts WHERE account_id = ?1",
 		"DELETE FROM accounts WHERE id = ?1",
 		"DELETE FROM erasing",
+		"UPDATE station SET scrub = 1 WHERE id = 1",
 	} {
 		if _, err := tx.ExecContext(ctx, q, accountID, uuid); err != nil {
 			return fmt.Errorf("storage: delete person: %w", err)
@@ -118,7 +119,15 @@ func erase(ctx context.Context, tx *sql.Tx, accountID int64) error {
 // remnants of earlier updates go too, not only the pages secure_delete
 // zeroed) and then checkpoints the write-ahead log into it and truncates
 // the log to nothing, so no old page survives in caiji.db-wal either.
+//
+// It runs only while a deletion is not yet scrubbed (station.scrub), so a
+// scrub that could not finish (another reader held the log) is done at the
+// next purge, and a purge that deleted no one costs nothing.
 func (s *Store) scrub(ctx context.Context) error {
+	var pending bool
+	if err := s.db.QueryRowContext(ctx, "SELECT scrub FROM station WHERE id = 1").Scan(&pending); err != nil || !pending {
+		return err
+	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
 		return classify(err)
 	}
@@ -129,5 +138,10 @@ func (s *Store) scrub(ctx context.Context) error {
 	if busy != 0 {
 		return fmt.Errorf("%w: the write-ahead log could not be emptied", ErrInUse)
 	}
-	return nil
+	// Clearing the flag writes to the log again: checkpoint once more.
+	if _, err := s.db.ExecContext(ctx, "UPDATE station SET scrub = 0 WHERE id = 1"); err != nil {
+		return classify(err)
+	}
+	_, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return classify(err)
 }

@@ -240,10 +240,10 @@ func (s *Store) OutgoingDecision(ctx context.Context, it OutboxItem) (*wire.Deci
 	var pass bool
 	var reasons string
 	var at int64
-	err := s.db.QueryRowContext(ctx, `SELECT d.pass, d.reasons, d.comment, d.at, d.reviewer_uuid, d.reviewer_name, coalesce(a.id_number, ''), st.uuid
+	err := s.db.QueryRowContext(ctx, `SELECT d.pass, d.reasons, d.comment, d.realname, d.at, d.reviewer_uuid, d.reviewer_name, coalesce(a.id_number, ''), st.uuid
 		FROM decisions d JOIN records r ON r.id = d.record_id LEFT JOIN accounts a ON a.id = d.reviewer_id, station st
 		WHERE r.uuid = ? AND d.version = ? AND st.id = 1`, it.Record, it.Version).
-		Scan(&pass, &reasons, &d.Comment, &at, &d.Reviewer.UUID, &d.Reviewer.Name, &d.Reviewer.IDNumber, &d.Station)
+		Scan(&pass, &reasons, &d.Comment, &d.RealName, &at, &d.Reviewer.UUID, &d.Reviewer.Name, &d.Reviewer.IDNumber, &d.Station)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

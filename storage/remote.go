@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"caiji/domain"
@@ -65,7 +64,7 @@ func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision)
 	if rec.Status, err = domain.Decided(rec.Status, pass); err != nil {
 		return false, ErrStale
 	}
-	rec.RealName.Status = realNameAfter(pass, d.Reasons)
+	rec.RealName.Status = domain.RealNameStatus(d.RealName)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
 		id, d.N, d.Reviewer.UUID, d.Reviewer.Name, pass, strings.Join(d.Reasons, ","), d.Comment, string(rec.RealName.Status), d.At.Unix()); err != nil {
 		return false, err
@@ -80,20 +79,6 @@ func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision)
 		_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
 	}
 	return true, err
-}
-
-// realNameAfter is the real-name status a hub decision implies (the
-// decision does not carry it): failed when a rejection names a reason about
-// the real-name material, verified otherwise.
-func realNameAfter(pass bool, reasons []string) domain.RealNameStatus {
-	if !pass {
-		for _, code := range reasons {
-			if r := domain.ReasonByCode(code); r != nil && slices.Contains(r.Fields, "realname") {
-				return domain.RealNameFailed
-			}
-		}
-	}
-	return domain.RealNameVerified
 }
 
 // SetFeedCursor moves a feed's cursor past items that change nothing here

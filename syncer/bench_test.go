@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"caiji/domain"
+	"caiji/hub/hubtest"
 	"caiji/syncer/synctest"
 )
 
@@ -25,7 +25,7 @@ func BenchmarkSendRecord(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
-		id := idNumber(i)
+		id := hubtest.Person(i % 400).IDNumber
 		me := pc.register(id, fmt.Sprintf("139%08d", i))
 		if err := pc.W.SignIn(ctx, me, id, password); err != nil {
 			b.Fatal(err)
@@ -44,23 +44,14 @@ func BenchmarkKioskPurge(b *testing.B) {
 	h.Start()
 	k := kioskStation(b, h)
 	for i := range 20 {
-		k.fillReal(k.register(idNumber(1000+i), fmt.Sprintf("137%08d", i)))
+		k.fillReal(k.register(hubtest.Person(400+i).IDNumber, fmt.Sprintf("137%08d", i)))
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
-		k.submit(k.register(idNumber(i), fmt.Sprintf("139%08d", i)))
+		k.submit(k.register(hubtest.Person(i%400).IDNumber, fmt.Sprintf("139%08d", i)))
 		b.StartTimer()
 		k.sync()
 	}
-}
-
-// idNumber is a valid 居民身份证 number, different for each n.
-func idNumber(n int) string {
-	base := fmt.Sprintf("11010119900307%03d", n%1000)
-	if n >= 1000 {
-		base = fmt.Sprintf("11010219900307%03d", n%1000)
-	}
-	return base + string(domain.IDCheckDigit(base))
 }

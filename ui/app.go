@@ -133,8 +133,9 @@ func (a *App) signOut() {
 	if a.coll != nil {
 		a.coll.Flush()
 	}
-	a.sess.End()
-	a.sess, a.coll = nil, nil
+	sess := a.sess
+	a.sess, a.coll, a.idleDialog = nil, nil, nil // before End: its dialogs' answers find nobody signed in
+	sess.End()
 	a.queue, a.review, a.admin = nil, nil, nil
 	a.Relayout()
 	a.account.refresh()

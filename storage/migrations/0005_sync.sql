@@ -12,6 +12,7 @@ CREATE TABLE station_new (
     enrolled    INTEGER NOT NULL DEFAULT 0,   -- the hub knows the station's signing key
     draft_days  INTEGER NOT NULL DEFAULT 7,   -- a kiosk deletes drafts never submitted after this many days
     last_sync   INTEGER NOT NULL DEFAULT 0,   -- unix seconds of the last sync that reached the hub
+    scrub       INTEGER NOT NULL DEFAULT 0,   -- a person was deleted: the files still need rewriting
     login_failures INTEGER NOT NULL DEFAULT 0,
     failures_since INTEGER NOT NULL DEFAULT 0,
     paused_until   INTEGER NOT NULL DEFAULT 0
