@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"path/filepath"
 	"testing"
@@ -144,5 +145,28 @@ func TestVersionsJudgedOneByOne(t *testing.T) {
 	q, err := review.Store.Queue(ctx, review.login(reviewerID), storage.QueueFilter{})
 	if err != nil || len(q) != 2 {
 		t.Fatalf("queue %+v %v", q, err)
+	}
+
+	// Another key signing as the accepted kiosk is not that kiosk.
+	forger, err := caijipkg.NewKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := filepath.Join(t.TempDir(), "forged.caiji")
+	if _, err := writePackage(forged, review.Keys.Recipient(), mustInfo(t, kiosk).UUID, forger, func(add func(caijipkg.Item) error) error {
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Open(ctx, review.Store, review.Keys, forged, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if in.Trust != KeyChanged || in.Fingerprint != Fingerprint(forger.Public()) {
+		t.Fatalf("a forged package: trust %v", in.Trust)
+	}
+	if _, err := in.Import(ctx, review.Store, domaintest.Catalog(t), false, nil); !errors.Is(err, ErrNotAccepted) {
+		t.Fatalf("a forged package was imported: %v", err)
 	}
 }
