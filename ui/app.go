@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui/admin"
@@ -56,6 +57,8 @@ type App struct {
 	// sync is the station's sync worker's side of the window; nil when the
 	// app runs without one.
 	sync *syncUI
+	// stationKeys are the station's keys, for the staff's 数据包 tab; nil: no tab.
+	stationKeys *caijipkg.Keys
 
 	// kiosk is -kiosk: the window is a kiosk whatever the station's kind.
 	kiosk bool
