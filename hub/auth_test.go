@@ -2,6 +2,7 @@ package hub_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,6 +156,34 @@ func TestSignInAndEnrolment(t *testing.T) {
 		}
 		if _, _, err := e.anon.Enrol(e.ctx, code); err == nil {
 			t.Fatal("a one-time code worked twice")
+		}
+	})
+}
+
+// The own-record rule holds whatever spelling of the reviewer's ID number
+// the station sends: lower-case check letter, spaces, full-width digits, or
+// the first-generation 15-digit form of the same number.
+func TestReviewerOwnIDNumberSpellings(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		k := 14 // Person(14)'s check character is X
+		id := hubtest.Person(k).IDNumber
+		if id[17] != 'X' {
+			t.Fatalf("Person(%d) = %s: pick a person whose check character is X", k, id)
+		}
+		alice := e.person(k)
+		_, v := e.submit(alice, k, haidian, 1)
+		hd := e.station(store.Review, haidian)
+		fullWidth := strings.Map(func(r rune) rune { return r - '0' + '０' }, id[:17]) + "Ｘ"
+		for _, spelling := range []string{
+			strings.ToLower(id),
+			" " + id[:6] + " " + id[6:14] + " " + id[14:] + " ",
+			fullWidth,
+			id[:6] + id[8:17], // 15 digits: no century, no check character
+		} {
+			own := decision(hd, v, wire.Pass, "0")
+			own.Reviewer.IDNumber = spelling
+			a, err := hd.JSON(e.ctx, "POST", "/v1/records/"+v.Record+"/decisions", own, nil)
+			want(t, "reviewer decides own record as "+spelling, a, err, 403, wire.CodeForbidden)
 		}
 	})
 }
