@@ -3,6 +3,7 @@ package hub_test
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,6 +185,39 @@ func TestReviewerOwnIDNumberSpellings(t *testing.T) {
 			own.Reviewer.IDNumber = spelling
 			a, err := hd.JSON(e.ctx, "POST", "/v1/records/"+v.Record+"/decisions", own, nil)
 			want(t, "reviewer decides own record as "+spelling, a, err, 403, wire.CodeForbidden)
+		}
+	})
+}
+
+// Wrong passwords sent at once all count: the fifth locks the account and
+// no guess is judged without its failure being stored (a guess that lost a
+// race on the counter must not come back as a "try again" that told the
+// guesser it was wrong).
+func TestLockoutUnderConcurrentGuesses(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.person(7)
+		in := wire.SignIn{Login: hubtest.Person(7).IDNumber, Password: "Wr0ngGuess!", Station: stationUUID(9)}
+		const n = 12
+		statuses := make(chan int, n)
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				_, a, err := e.anon.SignIn(e.ctx, in)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				statuses <- a.Status
+			})
+		}
+		wg.Wait()
+		close(statuses)
+		count := map[int]int{}
+		for s := range statuses {
+			count[s]++
+		}
+		if count[http.StatusUnauthorized] != 4 || count[http.StatusLocked] != n-4 {
+			t.Fatalf("%d wrong passwords at once: %v, want 4×401 and %d×423", n, count, n-4)
 		}
 	})
 }

@@ -60,7 +60,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	if login == "" || in.Password == "" {
 		return invalid("请输入证件号码或手机号及密码", "Enter your ID number or mobile and your password")
 	}
-	for range 3 { // a lost race on the failure counter judges again
+	for range 3 { // a sign-in racing this one may have registered the person
 		p, err := s.store.PersonByLogin(r.Context(), login)
 		if errors.Is(err, store.ErrNotFound) {
 			p, err = s.register(r, &in, login)
@@ -78,51 +78,63 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ok, err := s.checkPassword(r, p, in.Password)
-		if errors.Is(err, store.ErrConflict) {
-			continue
-		}
-		if err != nil {
+		if err := s.checkPassword(r, p, in.Password); err != nil {
 			return err
-		}
-		if !ok {
-			return errWrongPassword
 		}
 		return s.issueToken(w, r, p, in.Station, http.StatusOK)
 	}
 	return errUnavailable
 }
 
-// checkPassword judges one attempt and stores its outcome.
-func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) (bool, error) {
-	now := s.now()
-	if p.Disabled {
-		return false, errDisabled
-	}
-	state := domain.LoginState{Failures: p.Failures, LockedUntil: p.LockedUntil}
-	if state.Locked(now) {
-		return false, errLocked(p)
-	}
-	s.hashing <- struct{}{}
-	ok, err := domain.VerifyPassword(pw, p.PasswordHash)
-	<-s.hashing
-	if err != nil {
-		return false, err
-	}
-	next := domain.LoginState{}
-	if !ok {
-		next = state.AfterFailure(now)
-	}
-	if next != state {
-		if err := s.store.SetLoginState(r.Context(), p.UUID, p.Failures, p.LockedUntil, next.Failures, next.LockedUntil); err != nil {
-			return false, err
+// checkPassword judges one attempt and stores its outcome against the
+// login state as it is when stored, always (a success too), conditionally on
+// that state. Losing a race on the counter re-reads the state and stores the
+// same verdict again, hashing again only if the password was reset
+// meanwhile: so every wrong guess counts however many are sent at once, and
+// a right one judged while another locked the account is refused.
+func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) error {
+	judged, ok := "", false
+	for {
+		now := s.now()
+		if p.Disabled {
+			return errDisabled
 		}
+		state := domain.LoginState{Failures: p.Failures, LockedUntil: p.LockedUntil}
+		if state.Locked(now) {
+			return errLocked(p)
+		}
+		if judged != p.PasswordHash {
+			s.hashing <- struct{}{}
+			var err error
+			ok, err = domain.VerifyPassword(pw, p.PasswordHash)
+			<-s.hashing
+			if err != nil {
+				return err
+			}
+			judged = p.PasswordHash
+		}
+		next := domain.LoginState{}
+		if !ok {
+			next = state.AfterFailure(now)
+		}
+		err := s.store.SetLoginState(r.Context(), p.UUID, p.Failures, p.LockedUntil, next.Failures, next.LockedUntil)
+		if errors.Is(err, store.ErrConflict) {
+			if p, err = s.store.Person(r.Context(), p.UUID); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case err != nil:
+			return err
+		case ok:
+			return nil
+		case next.Locked(now):
+			p.LockedUntil = next.LockedUntil
+			return errLocked(p)
+		}
+		return errWrongPassword
 	}
-	if !ok && next.Locked(now) {
-		p.LockedUntil = next.LockedUntil
-		return false, errLocked(p)
-	}
-	return ok, nil
 }
 
 // register makes the person's hub account from the identity the station
