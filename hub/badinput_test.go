@@ -48,6 +48,8 @@ func TestBadInput(t *testing.T) {
 		want(t, "malformed JSON", a, err, 400, wire.CodeBadRequest)
 		a, err = alice.Do(e.ctx, "POST", hubtest.VersionPath(id, 1), bytes.Repeat([]byte(" "), 2<<20))
 		want(t, "version body over the limit", a, err, 413)
+		a, err = alice.Do(e.ctx, "PUT", "/v1/records/"+id+"/draft", bytes.Repeat([]byte("["), 1<<20-1))
+		want(t, "draft of 1 MiB of brackets", a, err, 400, wire.CodeBadRequest)
 		a, err = alice.Do(e.ctx, "GET", "/v1/nothing", nil)
 		want(t, "unknown route", a, err, 404)
 		a, err = e.anon.Do(e.ctx, "GET", "/v1/feed", nil)
