@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -131,4 +132,32 @@ func TestRateLimit(t *testing.T) {
 	hd := e.station(store.Review, haidian)
 	a, err = hd.Do(e.ctx, "GET", "/v1/feed", nil)
 	want(t, "another credential", a, err, 200)
+}
+
+// A flood of anonymous sign-ins, each an argon2id run, cannot take every
+// place among the requests in flight: a station is still answered while
+// two hundred first sign-ins arrive at once.
+func TestSignInFloodLeavesRoom(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hub.db")
+	e := newEnv(t, func() *store.Store {
+		st, err := store.OpenSQLite(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}, hub.Config{MaxInFlight: 8, RequestTimeout: 3 * time.Second, Rate: 1000, Burst: 1000})
+	hd := e.station(store.Review, haidian)
+	var wg sync.WaitGroup
+	for k := range 200 {
+		wg.Go(func() {
+			p := hubtest.Person(100 + k)
+			e.anon.SignIn(e.ctx, wire.SignIn{Login: p.IDNumber, Password: "Passw0rd!", Person: p, Phone: hubtest.Phone(100 + k), Station: stationUUID(k)})
+		})
+	}
+	time.Sleep(100 * time.Millisecond) // the flood is in
+	for i := range 3 {
+		a, err := hd.Do(e.ctx, "GET", "/v1/feed", nil)
+		want(t, fmt.Sprint("station's request ", i, " during the flood"), a, err, 200)
+	}
+	wg.Wait()
 }

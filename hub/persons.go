@@ -104,10 +104,10 @@ func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) erro
 			return errLocked(p)
 		}
 		if judged != p.PasswordHash {
-			s.hashing <- struct{}{}
-			var err error
-			ok, err = domain.VerifyPassword(pw, p.PasswordHash)
-			<-s.hashing
+			err := s.argon2(r, func() (err error) {
+				ok, err = domain.VerifyPassword(pw, p.PasswordHash)
+				return err
+			})
 			if err != nil {
 				return err
 			}
@@ -137,6 +137,27 @@ func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) erro
 	}
 }
 
+// argon2 runs one password hash when one of the hashing slots is free. When
+// the queue for them is full the sign-in is told to come back (503) at once
+// rather than holding a place among the requests in flight: a flood of
+// sign-ins must not starve the stations' requests. A wrong guess refused
+// so is not judged, so it neither counts nor tells anything.
+func (s *Server) argon2(r *http.Request, hash func() error) error {
+	select {
+	case s.hashQueue <- struct{}{}:
+	default:
+		return errUnavailable
+	}
+	defer func() { <-s.hashQueue }()
+	select {
+	case s.hashing <- struct{}{}:
+	case <-r.Context().Done():
+		return errUnavailable
+	}
+	defer func() { <-s.hashing }()
+	return hash()
+}
+
 // register makes the person's hub account from the identity the station
 // sent, checked by the same registration rules as the app's.
 func (s *Server) register(r *http.Request, in *wire.SignIn, login string) (*store.Person, error) {
@@ -150,9 +171,11 @@ func (s *Server) register(r *http.Request, in *wire.SignIn, login string) (*stor
 	if login != reg.IDNumber && login != reg.Phone {
 		return nil, invalid("登录名须为注册的证件号码或手机号", "Sign in with the ID number or mobile you register")
 	}
-	s.hashing <- struct{}{}
-	hash, err := domain.HashPassword(in.Password)
-	<-s.hashing
+	var hash string
+	err := s.argon2(r, func() (err error) {
+		hash, err = domain.HashPassword(in.Password)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
