@@ -246,8 +246,8 @@ func (s *Server) kioskPerson(w http.ResponseWriter, r *http.Request) error {
 	if p, ok := err.(domain.Problem); ok {
 		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldName)})
 	}
-	if _, err := domain.VerifyPassword("", in.PasswordHash); errors.Is(err, domain.ErrBadHash) {
-		return invalid("密码摘要格式无效", "The password hash is not a readable argon2id hash")
+	if err := domain.CheckPasswordHash(in.PasswordHash); err != nil {
+		return invalid("密码摘要格式无效或计算代价超出限制", "The password hash is not an argon2id hash of a cost the hub accepts")
 	}
 	p := &store.Person{UUID: uuid.NewString(), IDType: string(t), IDNumber: id.Number, Name: name,
 		Phone: domain.NormalizeMobile(in.Phone), PasswordHash: in.PasswordHash, Kiosk: c.station.UUID, CreatedAt: s.now()}
