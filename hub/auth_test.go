@@ -221,3 +221,29 @@ func TestLockoutUnderConcurrentGuesses(t *testing.T) {
 		}
 	})
 }
+
+// A feed holds only what its caller may read, from any cursor: a review
+// station asking from before another department's items, or a person from
+// before another person's, gets none of them.
+func TestFeedScope(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		alice, bob := e.person(1), e.person(2)
+		_, va := e.submit(alice, 1, haidian, 1)
+		_, vb := e.submit(bob, 2, chaoyang, 1)
+		cy := e.station(store.Review, chaoyang)
+		for _, c := range []struct {
+			who    string
+			client *hubtest.Client
+			own    string
+		}{{"朝阳", cy, vb.Record}, {"bob", bob, vb.Record}, {"alice", alice, va.Record}} {
+			for _, since := range []string{"0", "-0", "00"} {
+				var f wire.Feed
+				a, err := c.client.JSON(e.ctx, "GET", "/v1/feed?since="+since, nil, &f)
+				want(t, c.who+"'s feed", a, err, 200)
+				if len(f.Items) != 1 || f.Items[0].Version == nil || f.Items[0].Version.Record != c.own {
+					t.Fatalf("%s's feed since %s: %+v", c.who, since, f.Items)
+				}
+			}
+		}
+	})
+}
