@@ -1,6 +1,9 @@
 package hub_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -243,6 +246,64 @@ func TestFeedScope(t *testing.T) {
 				if len(f.Items) != 1 || f.Items[0].Version == nil || f.Items[0].Version.Record != c.own {
 					t.Fatalf("%s's feed since %s: %+v", c.who, since, f.Items)
 				}
+			}
+		}
+	})
+}
+
+// A station's signature covers its method, path with query, time and body:
+// a captured request altered in any of them is refused, and one replayed
+// as it was changes nothing (every signed write is idempotent: the same
+// version or decision again is answered 200 with what is stored).
+func TestSignatureBinding(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		alice := e.person(1)
+		_, v := e.submit(alice, 1, haidian, 1)
+		hd := e.station(store.Review, haidian)
+		path := hubtest.VersionPath(v.Record, 1)
+		send := func(method, path string, body []byte, h http.Header) int {
+			t.Helper()
+			req, err := http.NewRequestWithContext(e.ctx, method, e.ts.URL+path, bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(req.Header, h)
+			resp, err := e.ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			return resp.StatusCode
+		}
+		signed := func(method, path string, body []byte, at time.Time) http.Header {
+			req, _ := http.NewRequest(method, e.ts.URL+path, nil)
+			wire.Sign(req, hd.Station, hd.Key, wire.Digest(body), at)
+			return req.Header
+		}
+		now := e.clock.now()
+		d, _ := json.Marshal(decision(hd, v, wire.Reject, "1", "R02"))
+		other, _ := json.Marshal(decision(hd, v, wire.Pass, "1"))
+		dpath := "/v1/records/" + v.Record + "/decisions"
+		for _, c := range []struct {
+			what         string
+			method, path string
+			body         []byte
+			h            http.Header
+			status       int
+		}{
+			{"as signed", "GET", path, nil, signed("GET", path, nil, now), 200},
+			{"signed GET sent as HEAD", "HEAD", path, nil, signed("GET", path, nil, now), 401},
+			{"signed for the feed, sent for a version", "GET", path, nil, signed("GET", "/v1/feed", nil, now), 401},
+			{"another query", "GET", "/v1/feed?since=1", nil, signed("GET", "/v1/feed?since=0", nil, now), 401},
+			{"signed 4 minutes ahead", "GET", path, nil, signed("GET", path, nil, now.Add(4*time.Minute)), 200},
+			{"signed 6 minutes ahead", "GET", path, nil, signed("GET", path, nil, now.Add(6*time.Minute)), 401},
+			{"signed a day ago", "GET", path, nil, signed("GET", path, nil, now.Add(-24*time.Hour)), 401},
+			{"another body under the signed digest", "POST", dpath, other, signed("POST", dpath, d, now), 401},
+			{"decision", "POST", dpath, d, signed("POST", dpath, d, now), 201},
+			{"decision replayed", "POST", dpath, d, signed("POST", dpath, d, now), 200},
+		} {
+			if got := send(c.method, c.path, c.body, c.h); got != c.status {
+				t.Errorf("%s: %d, want %d", c.what, got, c.status)
 			}
 		}
 	})
