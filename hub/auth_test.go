@@ -42,6 +42,11 @@ func TestAuthorization(t *testing.T) {
 		if string(a.Body) != string(r.Blobs[digest]) {
 			t.Fatal("blob bytes differ")
 		}
+		// An image may carry anything after its end (a camera's trailer, or
+		// HTML): whoever opens it must not sniff it as something else.
+		if a.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Fatalf("blob served without nosniff: %v", a.Header)
+		}
 
 		// Bob writes a version of alice's record, as himself or as her.
 		pb := hubtest.Person(2)
