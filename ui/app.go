@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui/admin"
@@ -49,6 +50,8 @@ type App struct {
 	// sync is the station's sync worker's side of the window; nil when the
 	// app runs without one.
 	sync *syncUI
+	// stationKeys are the station's keys, for the staff's 数据包 tab; nil: no tab.
+	stationKeys *caijipkg.Keys
 
 	// Kiosk: sign out after idleLimit without activity (0: never).
 	idleLimit  time.Duration

@@ -37,6 +37,7 @@ func (a *App) Relayout() {
 	case a.sess.Account.Role == storage.RoleAdmin:
 		a.admin = admin.New(a.sess)
 		add("reviewers", a.tr.T("tab.reviewers"), a.admin.Content())
+		a.packagesTab(add)
 	default:
 		steps := a.coll.Keys()
 		for _, k := range steps {

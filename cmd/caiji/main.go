@@ -6,15 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime"
 	"time"
 
 	"caiji/assets"
-	"caiji/domain"
+	"caiji/caijipkg"
 	"caiji/storage"
-	"caiji/syncer"
 	"caiji/ui"
 	"caiji/ui/i18n"
 
@@ -27,9 +25,11 @@ const appID = "cn.caiji.desktop"
 
 // commands are the set-up commands run from a terminal instead of the window.
 var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
-	"admin":   adminMain,
-	"kiosk":   kioskMain,
+	"admin":   adminCommand,
+	"kiosk":   kioskCommand,
 	"station": stationMain,
+	"export":  exportMain,
+	"import":  importMain,
 }
 
 func main() {
@@ -72,11 +72,7 @@ func main() {
 	w := a.NewWindow(tr.T("app.title"))
 	w.Resize(fyne.NewSize(1180, 760))
 
-	data, _ := fs.Sub(assets.Data, "data")
-	cat, err := domain.LoadCatalog(syncer.RefdataFS(dir, data))
-	if err != nil { // a signed bundle this build cannot read: its own data then
-		cat, err = domain.LoadCatalog(data)
-	}
+	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -97,6 +93,9 @@ func main() {
 	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
 	caiji.SetSync(worker)
+	if keys, err := caijipkg.LoadOrCreateKeys(dir); err == nil { // startSync loaded them already
+		caiji.SetPackages(keys)
+	}
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)
