@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/url"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -114,14 +113,7 @@ func (e *env) dial(t *testing.T) *tls.Conn {
 // Each credential has its own rate: one caller over it gets 429, another
 // is served.
 func TestRateLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "hub.db")
-	e := newEnv(t, func() *store.Store {
-		st, err := store.OpenSQLite(t.Context(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}, hub.Config{Rate: 0.01, Burst: 3})
+	e := sqliteEnv(t, hub.Config{Rate: 0.01, Burst: 3})
 	alice := e.person(1) // sign-in spends the address's rate, not alice's
 	for i := range 3 {
 		a, err := alice.Do(e.ctx, "GET", "/v1/feed", nil)
@@ -138,14 +130,7 @@ func TestRateLimit(t *testing.T) {
 // place among the requests in flight: a station is still answered while
 // two hundred first sign-ins arrive at once.
 func TestSignInFloodLeavesRoom(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "hub.db")
-	e := newEnv(t, func() *store.Store {
-		st, err := store.OpenSQLite(t.Context(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}, hub.Config{MaxInFlight: 8, RequestTimeout: 3 * time.Second, Rate: 1000, Burst: 1000})
+	e := sqliteEnv(t, hub.Config{MaxInFlight: 8, RequestTimeout: 3 * time.Second, Rate: 1000, Burst: 1000})
 	hd := e.station(store.Review, haidian)
 	var wg sync.WaitGroup
 	for k := range 200 {
