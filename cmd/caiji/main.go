@@ -16,13 +16,12 @@ import (
 	"caiji/ui"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 )
 
-// appID must match FyneApp.toml.
-const appID = "cn.caiji.desktop"
-
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "admin" || os.Args[1] == "-version") && redirectToConsoleBuild() {
+		os.Exit(2)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "admin" {
 		if err := adminMain(os.Args[2:], os.Stdin, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "caiji admin:", err)
@@ -34,7 +33,12 @@ func main() {
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
 	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
 	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
+	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Parse()
+	if *showVersion {
+		fmt.Println(versionLine())
+		return
+	}
 	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
@@ -53,10 +57,11 @@ func main() {
 		os.Exit(1)
 	}
 
-	a := app.NewWithID(appID)
+	a := newApp()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme{})
 	w := a.NewWindow(tr.T("app.title"))
+	setWindowClass(a)
 	w.Resize(fyne.NewSize(1180, 760))
 
 	data, _ := fs.Sub(assets.Data, "data")

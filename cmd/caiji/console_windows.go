@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/sys/windows"
+)
+
+// cliName is the console build of this program that the Windows installer
+// puts beside Caiji.exe for the command-line subcommands.
+const cliName = "caiji-cli.exe"
+
+// redirectToConsoleBuild handles a subcommand given to Caiji.exe, which is a
+// GUI program: cmd.exe and PowerShell neither wait for it nor give it their
+// console, so a password prompt could never be answered. It borrows the
+// parent's console to say which program to run instead and reports true; a
+// program that has a console of its own (caiji-cli.exe, or Caiji.exe built
+// without -H windowsgui) gets false and runs the subcommand.
+func redirectToConsoleBuild() bool {
+	kernel32 := windows.NewLazySystemDLL("kernel32.dll")
+	if hasConsole, _, _ := kernel32.NewProc("GetConsoleWindow").Call(); hasConsole != 0 {
+		return false
+	}
+	const attachParentProcess = ^uintptr(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
+	if ok, _, _ := kernel32.NewProc("AttachConsole").Call(attachParentProcess); ok != 0 {
+		if out, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {
+			os.Stderr = out
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		exe = os.Args[0]
+	}
+	cli := filepath.Join(filepath.Dir(exe), cliName)
+	fmt.Fprintf(os.Stderr, "\r\n%s 是图形界面程序；命令行请用 Use the console program for commands:\r\n  \"%s\" %s\r\n",
+		filepath.Base(exe), cli, windows.ComposeCommandLine(os.Args[1:]))
+	return true
+}
