@@ -57,6 +57,11 @@ step "console program: caiji-cli.exe -version"
 got=$(wine "$instdir/caiji-cli.exe" -version 2>&1 | tr -d '\r')
 echo "$got"
 [ "$got" = "$APP_NAME $VERSION (build $APP_BUILD)" ] || fail "caiji-cli.exe -version printed $got"
+step "console program: caiji-cli.exe admin init (a review station, answers piped in)"
+out=$(printf '120101198512319986\n王管理\nReview12!\nReview12!\n' |
+	wine "$instdir/caiji-cli.exe" admin init -data 'C:\caiji-review' 2>&1 | tr -d '\r')
+echo "$out"
+grep -q '审核站已设置' <<<"$out" || fail "caiji-cli.exe admin init did not set up the review station"
 step "GUI program given a subcommand: Caiji.exe admin init"
 wine "$instdir/Caiji.exe" admin init 2>&1 | tr -d '\r' || true
 
