@@ -29,6 +29,12 @@ func newApp() fyne.App {
 	if appID == "" {
 		return app.New()
 	}
+	app.SetMetadata(linkedMetadata())
+	return app.NewWithID(appID)
+}
+
+// linkedMetadata is Fyne's metadata from the identity linked in by the build.
+func linkedMetadata() fyne.AppMetadata {
 	build, _ := strconv.Atoi(appBuild)
 	migrations := map[string]bool{}
 	for _, m := range strings.Split(appMigrations, ",") {
@@ -36,15 +42,14 @@ func newApp() fyne.App {
 			migrations[m] = true
 		}
 	}
-	app.SetMetadata(fyne.AppMetadata{
+	return fyne.AppMetadata{
 		ID:         appID,
 		Name:       appName,
 		Version:    appVersion,
 		Build:      build,
 		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
 		Migrations: migrations,
-	})
-	return app.NewWithID(appID)
+	}
 }
 
 // versionLine is what `caiji -version` prints.

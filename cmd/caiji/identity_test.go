@@ -4,21 +4,17 @@ import (
 	"testing"
 )
 
-// TestNewAppTakesLinkedIdentity checks that what the Makefile links in with
+// TestLinkedIdentity checks that what the Makefile links in with
 // -X main.… reaches Fyne's metadata: ID, name, version, the build number
 // parsed, each listed migration switched on, and the icon.
-func TestNewAppTakesLinkedIdentity(t *testing.T) {
+func TestLinkedIdentity(t *testing.T) {
 	saved := [...]string{appID, appName, appVersion, appBuild, appMigrations}
 	t.Cleanup(func() {
 		appID, appName, appVersion, appBuild, appMigrations = saved[0], saved[1], saved[2], saved[3], saved[4]
 	})
-	home := t.TempDir() // Fyne makes its settings folder for the app ID there
-	t.Setenv("HOME", home)
-	t.Setenv("USERPROFILE", home)
-	t.Setenv("XDG_CONFIG_HOME", home)
 	appID, appName, appVersion, appBuild, appMigrations = "cn.caiji.identitytest", "Caiji", "1.2.3-rc.1", "7", "fyneDo,other"
 
-	m := newApp().Metadata()
+	m := linkedMetadata()
 	if m.ID != appID || m.Name != "Caiji" || m.Version != "1.2.3-rc.1" || m.Build != 7 {
 		t.Errorf("metadata %+v", m)
 	}
