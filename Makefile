@@ -26,11 +26,16 @@ IDENTITY   := -X main.appID=$(APP_ID) -X main.appName=$(APP_NAME) -X main.appVer
               -X main.appBuild=$(APP_BUILD) -X main.appMigrations=$(MIGRATIONS)
 GOFLAGS_APP = -tags '$(TAGS)' -ldflags '$(IDENTITY)'
 # Release builds: no debug info, no build paths, Fyne's release mode.
-GOFLAGS_REL = -trimpath -tags '$(TAGS),release' -ldflags '-s -w $(IDENTITY)'
-export APP_NAME APP_ID APP_ICON VERSION
+comma      := ,
+REL_TAGS   := $(TAGS)$(if $(TAGS),$(comma))release
+REL_LDFLAGS = -s -w $(IDENTITY)
+GOFLAGS_REL = -trimpath -tags '$(REL_TAGS)' -ldflags '$(REL_LDFLAGS)'
+# The packaging scripts read these.
+export APP_NAME APP_ID APP_ICON APP_BUILD VERSION REL_TAGS REL_LDFLAGS
 
-.PHONY: FORCE all deps run build test test-race bench fuzz vet lint vulncheck actionlint identity package package-linux package-deb \
-        package-windows package-hub package-macos package-check sums clean divisions countries
+.PHONY: FORCE all deps run build test test-race bench fuzz vet lint vulncheck actionlint identity \
+        package package-linux package-deb package-windows package-hub package-macos package-check sums \
+        clean divisions countries
 
 all: build
 
@@ -100,11 +105,9 @@ PKG_DEBS   := imagemagick binutils xz-utils
 WIN_DEBS   := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis osslsigncode imagemagick
 CHECK_DEBS := wine wine64 xvfb xdotool x11-utils imagemagick desktop-file-utils appstream
 MAINTAINER ?= Caiji developers <caiji@users.noreply.invalid>
-GO_TAGS     = $(TAGS),release
-GO_LDFLAGS  = -s -w $(IDENTITY)
 LINUX_BIN  := $(DIST)/build/linux-amd64/caiji
 HUB_ARCHES := amd64 arm64
-export MAINTAINER GO_TAGS GO_LDFLAGS APP_BUILD
+export MAINTAINER
 
 # need installs the Debian packages in $(1) that are missing.
 need = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

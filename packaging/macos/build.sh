@@ -8,7 +8,7 @@
 # MACOS_NOTARY_TEAM_ID and MACOS_NOTARY_PASSWORD (an app-specific password) as
 # well, the .dmg is notarised and the ticket stapled.
 # Identity and Go flags come from the Makefile: APP_NAME, APP_ID, APP_ICON,
-# APP_BUILD, VERSION, GO_TAGS, GO_LDFLAGS.
+# APP_BUILD, VERSION, REL_TAGS, REL_LDFLAGS.
 set -euo pipefail
 out=$1
 here=$(dirname "$0")
@@ -21,7 +21,7 @@ export MACOSX_DEPLOYMENT_TARGET=12.0 CGO_ENABLED=1
 for arch in arm64 amd64; do
 	carch=$arch && [ "$arch" = amd64 ] && carch=x86_64
 	GOARCH=$arch CC="clang -arch $carch" CGO_CFLAGS="-mmacosx-version-min=12.0" CGO_LDFLAGS="-mmacosx-version-min=12.0" \
-		go build -trimpath -tags "$GO_TAGS" -ldflags "$GO_LDFLAGS" -o "$work/caiji-$arch" ./cmd/caiji
+		go build -trimpath -tags "$REL_TAGS" -ldflags "$REL_LDFLAGS" -o "$work/caiji-$arch" ./cmd/caiji
 done
 lipo -create -output "$app/Contents/MacOS/caiji" "$work/caiji-arm64" "$work/caiji-amd64"
 lipo -info "$app/Contents/MacOS/caiji"

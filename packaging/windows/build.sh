@@ -10,7 +10,7 @@
 # installer are signed with osslsigncode, time-stamped by WIN_SIGN_TIMESTAMP_URL
 # when set; otherwise they stay unsigned.
 # Identity and Go flags come from the Makefile: APP_NAME, APP_ID, APP_ICON,
-# APP_BUILD, VERSION, GO_TAGS, GO_LDFLAGS (release tags and linker flags).
+# APP_BUILD, VERSION, REL_TAGS, REL_LDFLAGS (release tags and linker flags).
 set -euo pipefail
 out=$1
 here=$(dirname "$0")
@@ -32,8 +32,8 @@ x86_64-w64-mingw32-windres -c 65001 -I "$work" -O coff -o "$syso" "$work/caiji.r
 trap 'rm -f "$syso"' EXIT
 
 export GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc
-go build -trimpath -tags "$GO_TAGS" -ldflags "$GO_LDFLAGS -H windowsgui" -o "$work/Caiji.exe" ./cmd/caiji
-go build -trimpath -tags "$GO_TAGS" -ldflags "$GO_LDFLAGS" -o "$work/caiji-cli.exe" ./cmd/caiji
+go build -trimpath -tags "$REL_TAGS" -ldflags "$REL_LDFLAGS -H windowsgui" -o "$work/Caiji.exe" ./cmd/caiji
+go build -trimpath -tags "$REL_TAGS" -ldflags "$REL_LDFLAGS" -o "$work/caiji-cli.exe" ./cmd/caiji
 
 sign() { # sign FILE in place, when a certificate is given
 	[ -n "${WIN_SIGN_PFX:-}" ] || return 0
