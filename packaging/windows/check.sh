@@ -16,7 +16,8 @@ shots=$(realpath -m "${SHOTS:-dist/check}")
 . "$here/../xvfb.sh"
 : "${APP_NAME:?}" "${APP_ID:?}" "${VERSION:?}" "${APP_BUILD:?}"
 
-export WINEPREFIX WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree,mshtml="
+# Native bcryptprimitives (the stand-in); no Mono/Gecko prompts; no menu entries written to the host.
+export WINEPREFIX WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree,mshtml=;winemenubuilder.exe=d"
 WINEPREFIX=$(mktemp -d)/wine
 cleanup() {
 	[ -n "${app:-}" ] && kill "$app" 2>/dev/null

@@ -6,7 +6,7 @@
 ;   /D=FOLDER     install folder (last on the command line)
 ; Uninstall.exe /S keeps the data folder; add /REMOVEDATA to delete it too.
 
-Unicode true
+Target amd64-unicode ; a 64-bit installer for a 64-bit app (runs under 64-bit-only Wine too)
 ManifestDPIAware true
 ManifestSupportedOS Win10
 RequestExecutionLevel user
