@@ -5,6 +5,8 @@ GO       ?= go
 PKG      := caiji
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
+# The tests read the printed 信息采集表 back with pdftotext/pdftoppm and zbarimg.
+DEB_PKGS += poppler-utils zbar-tools
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -10,6 +10,14 @@ import (
 // collection, whatever the machine's zone.
 var Shanghai = time.FixedZone("CST", 8*3600)
 
+// CivilDate is the calendar date of t in Asia/Shanghai, as midnight UTC —
+// the form dates read from ID numbers take — so "today" is the candidate's
+// day in China whatever zone the machine is set to.
+func CivilDate(t time.Time) time.Time {
+	t = t.In(Shanghai)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 type holidayYear struct {
 	Source string      `json:"source"`
 	Off    [][2]string `json:"off"`

@@ -101,10 +101,11 @@ func init() {
 
 func itoa2(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 
-// ParseIdentity validates raw as a number of type t on the day today and
-// returns the normalised identity, or a Problem (as error) naming the first
-// rule it breaks.
+// ParseIdentity validates raw as a number of type t on the day of today in
+// Beijing and returns the normalised identity, or a Problem (as error)
+// naming the first rule it breaks.
 func ParseIdentity(t IDType, raw string, today time.Time) (Identity, error) {
+	today = CivilDate(today)
 	s := NormalizeIDNumber(raw)
 	id := Identity{Type: t, Number: s}
 	if s == "" {

@@ -139,3 +139,16 @@ func FuzzParseIdentity(f *testing.F) {
 // withPRCheck appends the 7-3-1 check digit, to build old-format numbers
 // that fail only on another rule.
 func withPRCheck(s string) string { return s + string(prOldCheck(s)) }
+
+// TestBirthJudgedOnBeijingDay: a child born on 2026-11-28 exists from
+// midnight in Beijing, which is 16:00 UTC the day before.
+func TestBirthJudgedOnBeijingDay(t *testing.T) {
+	id := "11010120261128001"
+	id += string(IDCheckDigit(id + "0"))
+	if _, err := ParseIdentity(IDMainland, id, time.Date(2026, 11, 27, 16, 30, 0, 0, time.UTC)); err != nil {
+		t.Errorf("born today in Beijing: %v", err)
+	}
+	if _, err := ParseIdentity(IDMainland, id, time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)); err == nil {
+		t.Error("born tomorrow in Beijing accepted")
+	}
+}

@@ -1,9 +1,7 @@
 package storage
 
 import (
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -16,7 +14,7 @@ import (
 // transaction (one precomputed password hash: argon2id per account would take
 // minutes). It returns the account of the last one, whose record also gets
 // twelve ~100 KB images.
-func seedRecords(b *testing.B, s *Store, n int) Account {
+func seedRecords(b *testing.B, s *Store, n int) Session {
 	b.Helper()
 	hash, _ := domain.HashPassword("Abcdef12!")
 	var last Account
@@ -43,34 +41,26 @@ func seedRecords(b *testing.B, s *Store, n int) Account {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rec, _ := s.MyRecord(ctx, last)
-	img := domaintest.JPEG(domaintest.Document(900, 1200), 85)
-	var atts []domain.Attachment
+	me := signIn(b, s, last.IDNumber, "Abcdef12!")
+	rec, _ := s.MyRecord(ctx, me)
+	var atts []*domain.Attachment
 	for k := 0; k < 12; k++ {
-		data := append([]byte{}, img...)
-		data = append(data[:len(data)-2], byte(k), 0xFF, 0xD9) // twelve different files
-		sum := sha256.Sum256(data)
-		f := domain.Attachment{SHA256: hex.EncodeToString(sum[:]), Kind: domain.AttDiploma, MIME: "image/jpeg", Bytes: len(data), Width: 900, Height: 1200}
-		if err := s.PutAttachment(ctx, last, rec.ID, f, data); err != nil {
-			b.Fatal(err)
-		}
-		atts = append(atts, f)
+		atts = append(atts, put(b, s, me, rec.ID, domain.AttDiploma, docBytes(k))) // twelve different files
 	}
-	_, err = s.UpdateRecord(ctx, last, rec.ID, func(r *domain.Record) {
+	_, err = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {
 		slots := []**domain.Attachment{&r.RealName.Front, &r.RealName.Back, &r.RealName.Handheld, &r.Basic.Photo, &r.Basic.IDFront, &r.Basic.IDBack,
 			&r.Education[0].Diploma, &r.Education[0].DegreeCert, &r.Work[0].SocialInsurance, &r.Work[0].Posts[0].Appointment, &r.Work[0].Posts[0].Proof}
 		for k, slot := range slots {
-			a := atts[k]
-			*slot = &a
+			*slot = atts[k]
 		}
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return last
+	return me
 }
 
-func benchStore(b *testing.B) (*Store, Account) {
+func benchStore(b *testing.B) (*Store, Session) {
 	s, _ := openTemp(b)
 	return s, seedRecords(b, s, 10_000)
 }

@@ -31,7 +31,8 @@ func SchemaVersion() int {
 
 // migrate applies, each in its own transaction together with the new
 // user_version, every migration the database has not seen. A database from a
-// newer Caiji is refused untouched.
+// newer Caiji is refused untouched: user_version is read before anything
+// writes, WAL mode included (it rewrites the header).
 func migrate(ctx context.Context, db *sql.DB) error {
 	var have int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
@@ -43,6 +44,10 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	}
 	if have > len(names) {
 		return fmt.Errorf("%w (schema %d, this version knows %d)", ErrNewerSchema, have, len(names))
+	}
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return classify(fmt.Errorf("storage: WAL mode: %w", err))
 	}
 	for i := have; i < len(names); i++ {
 		body, err := migrationFS.ReadFile(names[i])

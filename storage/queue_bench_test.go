@@ -12,15 +12,15 @@ import (
 
 // seedQueue fills s with n submitted records spread over 20 districts of
 // 北京 and returns a reviewer for two of them (one tenth of the records).
-func seedQueue(b *testing.B, s *Store, n int) Account {
+func seedQueue(b *testing.B, s *Store, n int) Session {
 	b.Helper()
 	districts := benchDistricts
-	admin, err := s.InitAdmin(ctx, staff("120101198512319986", "王管理"))
-	if err != nil {
+	if _, err := s.InitAdmin(ctx, staff("120101198512319986", "王管理")); err != nil {
 		b.Fatal(err)
 	}
+	admin := signIn(b, s, "120101198512319986", "Review12!")
 	names := []string{"张", "王", "李", "赵", "刘", "陈", "杨", "黄"}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		body, _ := json.Marshal(domaintest.ValidRecord())
 		for i := 0; i < n; i++ {
 			res, err := tx.Exec(`INSERT INTO accounts (uuid, id_type, id_number, name, phone, password_hash, created_at) VALUES (?, '01', ?, ?, ?, 'x', 0)`,
@@ -39,18 +39,17 @@ func seedQueue(b *testing.B, s *Store, n int) Account {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := s.CreateReviewer(ctx, admin, staff("440305200002299920", "李审核"), districts[:2])
-	if err != nil {
+	if _, err := s.CreateReviewer(ctx, admin, staff("440305200002299920", "李审核"), districts[:2]); err != nil {
 		b.Fatal(err)
 	}
-	return r
+	return signIn(b, s, "440305200002299920", "Review12!")
 }
 
 // benchDistricts are twenty division codes (北京's districts, 市本级, 天津's).
 var benchDistricts = []string{"110101", "110102", "110105", "110106", "110107", "110108", "110109", "110111", "110112", "110113",
 	"110114", "110115", "110116", "110117", "110118", "110119", "110100", "120101", "120102", "120103"}
 
-func queueStore(b *testing.B) (*Store, Account) {
+func queueStore(b *testing.B) (*Store, Session) {
 	s, _ := openTemp(b)
 	return s, seedQueue(b, s, 50_000)
 }

@@ -15,14 +15,14 @@ import (
 
 // Errors of record access and workflow.
 var (
-	// ErrForbidden: the acting account may not see or change this record.
-	ErrForbidden = errors.New("storage: not allowed for this account")
 	// ErrNotEditable: the record is submitted or approved and read-only.
 	ErrNotEditable = errors.New("storage: the record cannot be edited in its current status")
 	// ErrHasErrors: the pre-audit still finds errors, so it cannot be submitted.
 	ErrHasErrors = errors.New("storage: the record still has errors")
 	// ErrNotFound: no such record or attachment.
 	ErrNotFound = errors.New("storage: not found")
+	// ErrUnlinkedImage: the record names an image that is not stored for it.
+	ErrUnlinkedImage = errors.New("storage: the record names an image that was not stored for it")
 )
 
 // Event is one entry of a record's audit log.
@@ -39,14 +39,18 @@ type Event struct {
 
 // MyRecord returns the candidate's own record, creating it (as a draft with
 // the account's identity filled in) the first time.
-func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, error) {
-	if actor.Role != RoleCandidate {
-		return nil, ErrForbidden
-	}
+func (s *Store) MyRecord(ctx context.Context, sess Session) (*domain.Record, error) {
 	var rec *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		act, err := s.actor(ctx, tx, sess)
+		if err != nil {
+			return err
+		}
+		if err := domain.MayUseOwnRecord(act.actor, true); err != nil {
+			return err
+		}
 		var data string
-		err := tx.QueryRowContext(ctx, "SELECT data FROM records WHERE owner_id = ?", actor.ID).Scan(&data)
+		err = tx.QueryRowContext(ctx, "SELECT data FROM records WHERE owner_id = ?", act.ID).Scan(&data)
 		if err == nil {
 			rec = new(domain.Record)
 			return json.Unmarshal([]byte(data), rec)
@@ -54,19 +58,19 @@ func (s *Store) MyRecord(ctx context.Context, actor Account) (*domain.Record, er
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		rec = newRecord(actor, s.now())
+		rec = newRecord(act.Account, s.now())
 		body, err := json.Marshal(rec)
 		if err != nil {
 			return err
 		}
 		now := s.now().Unix()
 		res, err := tx.ExecContext(ctx, `INSERT INTO records (uuid, owner_id, version, status, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			rec.ID, actor.ID, rec.Version, string(rec.Status), string(body), now, now)
+			rec.ID, act.ID, rec.Version, string(rec.Status), string(body), now, now)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		return s.addEvent(ctx, tx, id, rec.Version, actor.ID, "created", change{new: body})
+		return s.addEvent(ctx, tx, id, rec.Version, act.ID, "created", change{new: body})
 	})
 	return rec, err
 }
@@ -90,7 +94,7 @@ func identify(b *domain.Basic, a Account, now time.Time) {
 
 func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actorID int64, kind string, c change) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, kind, path, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		recordID, version, actorID, kind, c.path, nullable(c.old), nullable(c.new), s.now().UnixMilli())
+		recordID, version, actorID, kind, c.path, nullable(c.old), nullable(c.new), s.now().Unix())
 	return err
 }
 
@@ -101,57 +105,76 @@ func nullable(b json.RawMessage) any {
 	return string(b)
 }
 
-// ownRecord loads a record the actor owns, inside tx.
-func ownRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int64, *domain.Record, error) {
-	var id, owner int64
+// loadRecord reads a record by UUID inside tx, with its owner's account ID.
+func loadRecord(ctx context.Context, tx *sql.Tx, uuid string) (id, owner int64, rec *domain.Record, err error) {
 	var data string
-	err := tx.QueryRowContext(ctx, "SELECT id, owner_id, data FROM records WHERE uuid = ?", uuid).Scan(&id, &owner, &data)
+	err = tx.QueryRowContext(ctx, "SELECT id, owner_id, data FROM records WHERE uuid = ?", uuid).Scan(&id, &owner, &data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil, ErrNotFound
+		return 0, 0, nil, ErrNotFound
 	}
 	if err != nil {
-		return 0, nil, err
+		return 0, 0, nil, err
 	}
-	if owner != actor.ID {
-		return 0, nil, ErrForbidden
-	}
-	rec := new(domain.Record)
+	rec = new(domain.Record)
 	if err := json.Unmarshal([]byte(data), rec); err != nil {
-		return 0, nil, fmt.Errorf("storage: record %s: %w", uuid, err)
+		return 0, 0, nil, fmt.Errorf("storage: record %s: %w", uuid, err)
 	}
-	return id, rec, nil
+	return id, owner, rec, nil
 }
 
-// editableRecord loads the actor's own record and refuses it unless the
+// ownRecord loads, inside tx, a record the session's candidate owns.
+func (s *Store) ownRecord(ctx context.Context, tx *sql.Tx, sess Session, uuid string) (acting, int64, *domain.Record, error) {
+	act, err := s.actor(ctx, tx, sess)
+	if err != nil {
+		return act, 0, nil, err
+	}
+	id, owner, rec, err := loadRecord(ctx, tx, uuid)
+	if err != nil {
+		return act, 0, nil, err
+	}
+	return act, id, rec, domain.MayUseOwnRecord(act.actor, owner == act.ID)
+}
+
+// editableRecord loads the session's own record and refuses it unless the
 // candidate may change it now.
-func editableRecord(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int64, *domain.Record, error) {
-	id, rec, err := ownRecord(ctx, tx, actor, uuid)
+func (s *Store) editableRecord(ctx context.Context, tx *sql.Tx, sess Session, uuid string) (acting, int64, *domain.Record, error) {
+	act, id, rec, err := s.ownRecord(ctx, tx, sess, uuid)
 	if err == nil && !rec.Status.Editable() {
 		err = ErrNotEditable
 	}
-	return id, rec, err
+	return act, id, rec, err
 }
 
-// UpdateRecord applies edit to the actor's own editable record in one
-// transaction: the identity fields stay those of the account, the version
-// goes up by one, and every changed field is written to the event log. An
-// edit that changes nothing writes nothing.
-func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, edit func(*domain.Record)) (*domain.Record, error) {
+// UpdateRecord applies edit to the session's own editable record in one
+// transaction. An edit that changes a field the candidate may not change
+// (domain.CheckCandidateEdit) is refused whole; new real-name images make
+// the real-name status pending again; every image the record names must
+// be stored for it, and its facts are storage's own. The version goes up
+// by one and every changed field is written to the event log. An edit that
+// changes nothing writes nothing.
+func (s *Store) UpdateRecord(ctx context.Context, sess Session, uuid string, edit func(*domain.Record)) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := editableRecord(ctx, tx, actor, uuid)
+		act, id, rec, err := s.editableRecord(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
 		before, _ := json.Marshal(rec)
-		keep := *rec
+		var prev domain.Record
+		if err := json.Unmarshal(before, &prev); err != nil {
+			return err
+		}
 		edit(rec)
-		// An edit cannot move the workflow; only Submit and decisions do.
-		rec.ID, rec.Status, rec.Version, rec.SubmittedAt = keep.ID, keep.Status, keep.Version, keep.SubmittedAt
-		// What the account registered is what the real-name check is for.
-		identify(&rec.Basic, actor, s.now())
+		if err := domain.CheckCandidateEdit(&prev, rec); err != nil {
+			return err
+		}
+		rec.RealName.Status = domain.RealNameAfterEdit(&prev, rec)
+		if err := imageFacts(ctx, tx, id, rec); err != nil {
+			return err
+		}
+		identify(&rec.Basic, act.Account, s.now())
 		rec.Version++
-		changed, err := s.writeRecord(ctx, tx, id, actor, "field", before, rec)
+		changed, err := s.writeRecord(ctx, tx, id, act.ID, "field", before, rec)
 		if !changed {
 			rec.Version--
 		}
@@ -162,9 +185,9 @@ func (s *Store) UpdateRecord(ctx context.Context, actor Account, uuid string, ed
 }
 
 // writeRecord stores rec (already at its new version) over the document
-// before, and logs each changed field as an event of kind. It reports false,
-// writing nothing, when only the version differs.
-func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id int64, actor Account, kind string, before []byte, rec *domain.Record) (bool, error) {
+// before, and logs each changed field as an event of kind by actorID. It
+// reports false, writing nothing, when only the version differs.
+func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id, actorID int64, kind string, before []byte, rec *domain.Record) (bool, error) {
 	after, err := json.Marshal(rec)
 	if err != nil {
 		return false, err
@@ -188,7 +211,7 @@ func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id int64, actor Acc
 		if c.path == "version" {
 			continue
 		}
-		if err := s.addEvent(ctx, tx, id, rec.Version, actor.ID, kind, c); err != nil {
+		if err := s.addEvent(ctx, tx, id, rec.Version, actorID, kind, c); err != nil {
 			return false, err
 		}
 	}
@@ -208,28 +231,32 @@ func diffDocs(before, after []byte) ([]change, error) {
 	return out, nil
 }
 
-// Submit freezes the actor's record for review: it must have no pre-audit
+// Submit freezes the session's record for review: every image it names
+// must be stored for it (with storage's facts), it must have no pre-audit
 // errors at this moment; its current version is kept as an immutable
 // snapshot, and the status becomes 待审核.
-func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *domain.Catalog) (*domain.Record, error) {
+func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *domain.Catalog) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := editableRecord(ctx, tx, actor, uuid)
+		act, id, rec, err := s.editableRecord(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
+		before, _ := json.Marshal(rec)
+		if err := imageFacts(ctx, tx, id, rec); err != nil {
+			return err
+		}
 		now := s.now()
-		holder := domain.Holder{IDType: actor.IDType, IDNumber: actor.IDNumber, Name: actor.Name}
+		holder := domain.Holder{IDType: act.IDType, IDNumber: act.IDNumber, Name: act.Name}
 		if domain.Errors(domain.PreAudit(rec, holder, cat, now)) > 0 {
 			return ErrHasErrors
 		}
-		before, _ := json.Marshal(rec)
 		if rec.Status, err = domain.Submitted(rec.Status); err != nil {
 			return err
 		}
 		rec.SubmittedAt = now.Truncate(time.Second).UTC()
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, actor, "submitted", before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.ID, "submitted", before, rec); err != nil {
 			return err
 		}
 		body, _ := json.Marshal(rec)
@@ -242,16 +269,16 @@ func (s *Store) Submit(ctx context.Context, actor Account, uuid string, cat *dom
 	return out, err
 }
 
-// Events returns the audit log of a record, oldest first, for its owner or
-// a reviewer of its department.
-func (s *Store) Events(ctx context.Context, actor Account, uuid string) ([]Event, error) {
+// Events returns the audit log of a record, oldest first: all of it for its
+// owner, up to the last submitted version for a reviewer of its department.
+func (s *Store) Events(ctx context.Context, sess Session, uuid string) ([]Event, error) {
 	var events []Event
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, err := readable(ctx, tx, actor, uuid)
+		id, upTo, err := s.readable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT id, version, actor_id, kind, path, old, new, at FROM events WHERE record_id = ? ORDER BY id", id)
+		rows, err := tx.QueryContext(ctx, "SELECT id, version, actor_id, kind, path, old, new, at FROM events WHERE record_id = ? AND version <= ? ORDER BY id", id, upTo)
 		if err != nil {
 			return err
 		}
@@ -269,7 +296,7 @@ func (s *Store) Events(ctx context.Context, actor Account, uuid string) ([]Event
 			if nw.Valid {
 				e.New = json.RawMessage(nw.String)
 			}
-			e.At = time.UnixMilli(at)
+			e.At = time.Unix(at, 0)
 			events = append(events, e)
 		}
 		return rows.Err()

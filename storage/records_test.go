@@ -17,22 +17,6 @@ import (
 	"caiji/domain/domaintest"
 )
 
-func candidate(t *testing.T, s *Store, id, phone string) Account {
-	t.Helper()
-	a, err := s.Register(ctx, reg(id, phone))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-// fill copies the valid fixture's content into rec, keeping its identity.
-func fill(rec *domain.Record) {
-	v := domaintest.ValidRecord()
-	v.ID, v.Version, v.Status = rec.ID, rec.Version, rec.Status
-	*rec = *v
-}
-
 func TestRecordLifecycle(t *testing.T) {
 	s, _ := openTemp(t)
 	s.SetClock(func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, domain.Shanghai) })
@@ -57,16 +41,25 @@ func TestRecordLifecycle(t *testing.T) {
 	if same, _ := s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) {}); same.Version != 2 {
 		t.Fatalf("no-op edit moved the version to %d", same.Version)
 	}
-	// Identity fields cannot drift from the account.
-	rec, _ = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Basic.Name = "李四"; r.Status = domain.StatusApproved })
-	if rec.Basic.Name != "张三" || rec.Status != domain.StatusDraft {
-		t.Fatalf("identity or status changed by an edit: %s %s", rec.Basic.Name, rec.Status)
+	// Identity, workflow and real-name fields are refused, whole.
+	for field, edit := range map[string]func(*domain.Record){
+		"basic.name":      func(r *domain.Record) { r.Basic.Name = "李四"; r.Committed = true },
+		"status":          func(r *domain.Record) { r.Status = domain.StatusApproved },
+		"realname.status": func(r *domain.Record) { r.RealName.Status = domain.RealNameVerified },
+	} {
+		var lf *domain.LockedFieldError
+		if _, err := s.UpdateRecord(ctx, me, rec.ID, edit); !errors.As(err, &lf) || lf.Field != field {
+			t.Errorf("edit of %s: %v", field, err)
+		}
+	}
+	if rec, _ = s.MyRecord(ctx, me); rec.Basic.Name != "张三" || rec.Status != domain.StatusDraft || rec.Committed {
+		t.Fatalf("a refused edit was saved: %+v", rec)
 	}
 	// Submitting with errors is refused.
 	if _, err := s.Submit(ctx, me, rec.ID, domaintest.Catalog(t)); !errors.Is(err, ErrHasErrors) {
 		t.Fatalf("submit with errors: %v", err)
 	}
-	rec, err = s.UpdateRecord(ctx, me, rec.ID, fill)
+	rec, err = s.UpdateRecord(ctx, me, rec.ID, filled(t, s, me, rec.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,10 +108,7 @@ func TestCandidateCannotReachOthersRecords(t *testing.T) {
 	alice := candidate(t, s, "110101199003079913", "13800138000")
 	bob := candidate(t, s, "440305200002299920", "13900139000")
 	rec, _ := s.MyRecord(ctx, alice)
-	facts := domain.Attachment{SHA256: "abc", Kind: domain.AttPhoto, MIME: "image/jpeg", Bytes: 3, Width: 1, Height: 1}
-	if err := s.PutAttachment(ctx, alice, rec.ID, facts, []byte{1, 2, 3}); err != nil {
-		t.Fatal(err)
-	}
+	facts := put(t, s, alice, rec.ID, domain.AttPhoto, photoBytes())
 	if _, err := s.UpdateRecord(ctx, bob, rec.ID, func(r *domain.Record) { r.Committed = true }); !errors.Is(err, ErrForbidden) {
 		t.Errorf("bob edits alice's record: %v", err)
 	}
@@ -128,13 +118,13 @@ func TestCandidateCannotReachOthersRecords(t *testing.T) {
 	if _, err := s.Submit(ctx, bob, rec.ID, domaintest.Catalog(t)); !errors.Is(err, ErrForbidden) {
 		t.Errorf("bob submits alice's record: %v", err)
 	}
-	if err := s.PutAttachment(ctx, bob, rec.ID, facts, []byte{1, 2, 3}); !errors.Is(err, ErrForbidden) {
+	if _, err := s.PutAttachment(ctx, bob, rec.ID, domain.AttPhoto, photoBytes(), domaintest.Catalog(t).Photo); !errors.Is(err, ErrForbidden) {
 		t.Errorf("bob attaches to alice's record: %v", err)
 	}
-	if _, err := s.Attachment(ctx, bob, "abc"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Attachment(ctx, bob, facts.SHA256); !errors.Is(err, ErrNotFound) {
 		t.Errorf("bob reads alice's photo: %v", err)
 	}
-	if data, err := s.Attachment(ctx, alice, "abc"); err != nil || len(data) != 3 {
+	if data, err := s.Attachment(ctx, alice, facts.SHA256); err != nil || len(data) != facts.Bytes {
 		t.Errorf("alice reads her photo: %v", err)
 	}
 	bobs, _ := s.MyRecord(ctx, bob)
@@ -185,10 +175,7 @@ func TestKilledMidSaveKeepsAcknowledged(t *testing.T) {
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
 	}
-	me, err := s.Login(ctx, "13800138000", "Abcdef12!")
-	if err != nil {
-		t.Fatal(err)
-	}
+	me := signIn(t, s, "13800138000", "Abcdef12!")
 	rec, _ := s.MyRecord(ctx, me)
 	if rec.Version < acked {
 		t.Fatalf("version %d after %d acknowledged saves", rec.Version, acked)
@@ -211,10 +198,11 @@ func saveStream(dir string) {
 	if err != nil {
 		panic(err)
 	}
-	me, err := s.Register(ctx, reg("110101199003079913", "13800138000"))
+	in, err := s.Register(ctx, reg("110101199003079913", "13800138000"))
 	if err != nil {
 		panic(err)
 	}
+	me := in.Session
 	rec, _ := s.MyRecord(ctx, me)
 	rec, _ = s.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Work = []domain.Work{{Employer: "北京示例有限公司"}} })
 	for {

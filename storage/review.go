@@ -5,61 +5,73 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
 	"caiji/domain"
 )
 
-// Review errors.
-var (
-	// ErrStale: the record changed after the reviewer opened it.
-	ErrStale = errors.New("storage: the record has changed since it was opened")
-	// ErrNoReason: a rejection must name at least one reason.
-	ErrNoReason = errors.New("storage: a rejection needs at least one reason")
-)
-
-// reviewable loads a record a reviewer may judge: its department is one of
-// theirs, and it does not belong to someone with their own ID number.
-func reviewable(ctx context.Context, tx *sql.Tx, reviewer Account, uuid string) (int64, Account, *domain.Record, error) {
-	if reviewer.Role != RoleReviewer {
-		return 0, Account{}, nil, ErrForbidden
+// reviewable loads, inside tx, a record the session's reviewer may open
+// (domain.MayReview), with its owner and the case the rules judged.
+func (s *Store) reviewable(ctx context.Context, tx *sql.Tx, sess Session, uuid string) (acting, int64, Account, *domain.Record, error) {
+	act, err := s.actor(ctx, tx, sess)
+	if err != nil {
+		return act, 0, Account{}, nil, err
 	}
-	var disabled bool // read again: the admin may have disabled them since they logged in
-	if err := tx.QueryRowContext(ctx, "SELECT disabled FROM accounts WHERE id = ?", reviewer.ID).Scan(&disabled); err != nil || disabled {
-		return 0, Account{}, nil, ErrForbidden
+	if act.Role != RoleReviewer {
+		return act, 0, Account{}, nil, ErrForbidden
 	}
 	var id, ownerID int64
 	var data, dept string
-	err := tx.QueryRowContext(ctx, "SELECT id, owner_id, data, department FROM records WHERE uuid = ?", uuid).Scan(&id, &ownerID, &data, &dept)
+	var snapshots int
+	err = tx.QueryRowContext(ctx, "SELECT id, owner_id, data, department, (SELECT count(*) FROM snapshots s WHERE s.record_id = records.id) FROM records WHERE uuid = ?", uuid).
+		Scan(&id, &ownerID, &data, &dept, &snapshots)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, Account{}, nil, ErrNotFound
+		return act, 0, Account{}, nil, ErrNotFound
 	}
 	if err != nil {
-		return 0, Account{}, nil, err
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviewer_departments WHERE account_id = ? AND department = ?", reviewer.ID, dept).Scan(&n); err != nil {
-		return 0, Account{}, nil, err
+		return act, 0, Account{}, nil, err
 	}
 	owner, err := scanAccount(tx.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts WHERE id = ?", ownerID))
 	if err != nil {
-		return 0, Account{}, nil, err
-	}
-	if n == 0 || owner.IDNumber == reviewer.IDNumber {
-		return 0, Account{}, nil, ErrForbidden
+		return act, 0, Account{}, nil, err
 	}
 	rec := new(domain.Record)
-	return id, owner, rec, json.Unmarshal([]byte(data), rec)
+	if err := json.Unmarshal([]byte(data), rec); err != nil {
+		return act, 0, Account{}, nil, err
+	}
+	c := domain.Case{OwnerIDNumber: owner.IDNumber, Department: dept, Status: rec.Status, Version: rec.Version, Submitted: snapshots > 0}
+	if err := domain.MayReview(act.actor, c); err != nil {
+		return act, 0, Account{}, nil, err
+	}
+	return act, id, owner, rec, nil
 }
 
-// readable loads a record for the owner or for a reviewer of its department.
-func readable(ctx context.Context, tx *sql.Tx, actor Account, uuid string) (int64, *domain.Record, error) {
-	if actor.Role == RoleReviewer {
-		id, _, rec, err := reviewable(ctx, tx, actor, uuid)
-		return id, rec, err
+// readable checks that the session may read a record — its owner, or a
+// reviewer who may open it — and returns its row ID and the last version
+// that session may see: all of them for the owner; for a reviewer, those
+// up to the last submission or decision, never a draft's edits.
+func (s *Store) readable(ctx context.Context, tx *sql.Tx, sess Session, uuid string) (int64, int, error) {
+	act, err := s.actor(ctx, tx, sess)
+	if err != nil {
+		return 0, 0, err
 	}
-	return ownRecord(ctx, tx, actor, uuid)
+	if act.Role == RoleReviewer {
+		_, id, _, _, err := s.reviewable(ctx, tx, sess, uuid)
+		if err != nil {
+			return 0, 0, err
+		}
+		var upTo int
+		err = tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(version) FROM snapshots WHERE record_id = ?1), 0),
+			coalesce((SELECT max(version) + 1 FROM decisions WHERE record_id = ?1), 0))`, id).Scan(&upTo)
+		return id, upTo, err
+	}
+	_, id, rec, err := s.ownRecord(ctx, tx, sess, uuid)
+	if err != nil {
+		return 0, 0, err
+	}
+	return id, rec.Version, nil
 }
 
 // QueueFilter narrows the review queue.
@@ -87,11 +99,18 @@ type QueueItem struct {
 }
 
 // Queue lists the records a reviewer may judge, oldest submission first.
-func (s *Store) Queue(ctx context.Context, reviewer Account, f QueueFilter) ([]QueueItem, error) {
-	if reviewer.Role != RoleReviewer || reviewer.Disabled {
+// Drafts are the candidate's alone and never listed.
+func (s *Store) Queue(ctx context.Context, sess Session, f QueueFilter) ([]QueueItem, error) {
+	reviewer, err := s.actor(ctx, s.db, sess)
+	if err != nil {
+		return nil, err
+	}
+	if reviewer.Role != RoleReviewer {
 		return nil, ErrForbidden
 	}
-	statuses := f.Statuses
+	statuses := slices.DeleteFunc(slices.Clone(f.Statuses), func(st domain.Status) bool {
+		return st == domain.StatusDraft || st == domain.StatusChangeDraft
+	})
 	if len(statuses) == 0 {
 		statuses = []domain.Status{domain.StatusSubmitted, domain.StatusChangeSubmitted}
 	}
@@ -144,28 +163,24 @@ type ReviewCase struct {
 	InForce *domain.Record // the approved version, for a change; nil otherwise
 }
 
-// OpenForReview returns the record as submitted (its snapshot at the
-// current version). Its Version is what Decide must be given back.
-func (s *Store) OpenForReview(ctx context.Context, reviewer Account, uuid string) (*ReviewCase, error) {
+// OpenForReview returns the record as last submitted (its latest
+// snapshot), whose it is, and for a change the version in force. Its
+// Version is what Decide must be given back.
+func (s *Store) OpenForReview(ctx context.Context, sess Session, uuid string) (*ReviewCase, error) {
 	var c ReviewCase
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, owner, rec, err := reviewable(ctx, tx, reviewer, uuid)
+		_, id, owner, rec, err := s.reviewable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
 		c.Owner = owner
 		var snap string
-		err = tx.QueryRowContext(ctx, "SELECT data FROM snapshots WHERE record_id = ? AND version = ?", id, rec.Version).Scan(&snap)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			c.Record = rec // not submitted: the reviewer sees the record as it is, and cannot decide
-		case err != nil:
+		if err := tx.QueryRowContext(ctx, "SELECT data FROM snapshots WHERE record_id = ? ORDER BY version DESC LIMIT 1", id).Scan(&snap); err != nil {
 			return err
-		default:
-			c.Record = new(domain.Record)
-			if err := json.Unmarshal([]byte(snap), c.Record); err != nil {
-				return err
-			}
+		}
+		c.Record = new(domain.Record)
+		if err := json.Unmarshal([]byte(snap), c.Record); err != nil {
+			return err
 		}
 		var approved sql.NullString
 		if err := tx.QueryRowContext(ctx, "SELECT approved_data FROM records WHERE id = ?", id).Scan(&approved); err != nil {
@@ -192,43 +207,38 @@ type Decision struct {
 	At         time.Time
 }
 
-// Decide records a verdict on version of the record. It is refused when the
-// record moved on since the reviewer opened it (ErrStale), when it is not
-// awaiting review, or when a rejection names no reason. A decision is
+// Decide records a verdict on version of the record, if domain.CheckDecision
+// allows it to the session's reviewer as the database holds them now: the
+// record awaiting review at that version (else ErrStale), a pass only with
+// the real name verified, a rejection with known reasons. A decision is
 // immutable once saved; the record's status follows it, and an approval
 // makes this version the one in force.
-func (s *Store) Decide(ctx context.Context, reviewer Account, uuid string, version int, d Decision) error {
-	if !d.Pass && len(d.Reasons) == 0 {
-		return ErrNoReason
-	}
-	for _, r := range d.Reasons {
-		if domain.ReasonByCode(r) == nil {
-			return errors.New("storage: unknown reason " + r)
-		}
-	}
-	if d.RealName != domain.RealNameVerified && d.RealName != domain.RealNameFailed {
-		return errors.New("storage: the real name must be verified or failed")
-	}
+func (s *Store) Decide(ctx context.Context, sess Session, uuid string, version int, d Decision) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, rec, err := reviewable(ctx, tx, reviewer, uuid)
+		act, id, owner, rec, err := s.reviewable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
-		if rec.Version != version {
-			return ErrStale
+		c := domain.Case{OwnerIDNumber: owner.IDNumber, Department: rec.Department.Code(), Status: rec.Status, Version: rec.Version, Submitted: true}
+		v := domain.Verdict{Pass: d.Pass, Reasons: d.Reasons, RealName: d.RealName, Version: version}
+		if err := domain.CheckDecision(act.actor, c, v); err != nil {
+			if errors.Is(err, domain.ErrNotAwaitingReview) && rec.Version != version {
+				return ErrStale // decided or reopened since it was opened
+			}
+			return err
 		}
 		before, _ := json.Marshal(rec)
 		if rec.Status, err = domain.Decided(rec.Status, d.Pass); err != nil {
-			return ErrStale
+			return err
 		}
 		now := s.now()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, pass, reasons, comment, realname, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, version, reviewer.ID, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
+			id, version, act.ID, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
 			return err
 		}
 		rec.RealName.Status = d.RealName
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, reviewer, "decided", before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.ID, "decided", before, rec); err != nil {
 			return err
 		}
 		if d.Pass {
@@ -240,11 +250,11 @@ func (s *Store) Decide(ctx context.Context, reviewer Account, uuid string, versi
 }
 
 // Decisions lists the decisions on a record, oldest first, for its owner or
-// a reviewer of its department.
-func (s *Store) Decisions(ctx context.Context, actor Account, uuid string) ([]Decision, error) {
+// a reviewer who may open it.
+func (s *Store) Decisions(ctx context.Context, sess Session, uuid string) ([]Decision, error) {
 	var out []Decision
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, err := readable(ctx, tx, actor, uuid)
+		id, _, err := s.readable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
@@ -273,10 +283,10 @@ func (s *Store) Decisions(ctx context.Context, actor Account, uuid string) ([]De
 
 // transition moves the owner's record through a workflow step that changes
 // no field (修改 after a rejection, opening or discarding a change).
-func (s *Store) transition(ctx context.Context, actor Account, uuid, kind string, next func(domain.Status) (domain.Status, error), restore bool) (*domain.Record, error) {
+func (s *Store) transition(ctx context.Context, sess Session, uuid, kind string, next func(domain.Status) (domain.Status, error), restore bool) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, rec, err := ownRecord(ctx, tx, actor, uuid)
+		act, id, rec, err := s.ownRecord(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}
@@ -302,7 +312,7 @@ func (s *Store) transition(ctx context.Context, actor Account, uuid, kind string
 			rec.Committed = false // each submission is promised anew
 		}
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, actor, kind, before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.ID, kind, before, rec); err != nil {
 			return err
 		}
 		out = rec
@@ -313,28 +323,28 @@ func (s *Store) transition(ctx context.Context, actor Account, uuid, kind string
 
 // Reopen turns a rejected record back into a draft (a new version); the
 // rejected snapshot and its decision stay in the history.
-func (s *Store) Reopen(ctx context.Context, actor Account, uuid string) (*domain.Record, error) {
-	return s.transition(ctx, actor, uuid, "reopened", domain.Reopened, false)
+func (s *Store) Reopen(ctx context.Context, sess Session, uuid string) (*domain.Record, error) {
+	return s.transition(ctx, sess, uuid, "reopened", domain.Reopened, false)
 }
 
 // OpenChange starts 信息变更 on an approved record: a change draft beside
 // the approved version, which stays in force until the change is approved.
-func (s *Store) OpenChange(ctx context.Context, actor Account, uuid string) (*domain.Record, error) {
-	return s.transition(ctx, actor, uuid, "change_opened", domain.ChangeOpened, false)
+func (s *Store) OpenChange(ctx context.Context, sess Session, uuid string) (*domain.Record, error) {
+	return s.transition(ctx, sess, uuid, "change_opened", domain.ChangeOpened, false)
 }
 
 // DiscardChange drops a change draft (or a rejected change): the record is
 // the approved version again.
-func (s *Store) DiscardChange(ctx context.Context, actor Account, uuid string) (*domain.Record, error) {
-	return s.transition(ctx, actor, uuid, "change_discarded", domain.ChangeDiscarded, true)
+func (s *Store) DiscardChange(ctx context.Context, sess Session, uuid string) (*domain.Record, error) {
+	return s.transition(ctx, sess, uuid, "change_discarded", domain.ChangeDiscarded, true)
 }
 
 // InForce returns the approved version of a record (nil before the first
 // approval): what counts for exam registration while a change is pending.
-func (s *Store) InForce(ctx context.Context, actor Account, uuid string) (*domain.Record, error) {
+func (s *Store) InForce(ctx context.Context, sess Session, uuid string) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, _, err := readable(ctx, tx, actor, uuid)
+		id, _, err := s.readable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
 		}

@@ -26,70 +26,86 @@ func (s *Store) Station(ctx context.Context) (string, error) {
 }
 
 // staffCheck validates a staff account: like a candidate's registration,
-// except that the mobile number is optional.
-func (s *Store) staffCheck(r domain.Registration) (domain.Registration, error) {
+// except that the mobile number is optional. It hashes the password, so the
+// slow part runs before any transaction.
+func (s *Store) staffCheck(r domain.Registration) (domain.Registration, string, error) {
 	r, probs := r.Check(s.now())
 	probs = slices.DeleteFunc(probs, func(p domain.Problem) bool { return p.Code == "PH0" })
 	if len(probs) > 0 {
-		return r, &InvalidError{probs}
+		return r, "", &InvalidError{probs}
 	}
-	return r, nil
+	hash, err := domain.HashPassword(r.Password)
+	return r, hash, err
 }
 
 // InitAdmin turns the database into a review station and creates its one
-// administrator. It is reachable only from the command line (`caiji admin
-// init`): no screen can create a reviewer or an admin on a candidate station.
+// administrator, in one transaction. It is reachable only from the command
+// line (`caiji admin init`): no screen can create a reviewer or an admin on
+// a candidate station.
 func (s *Store) InitAdmin(ctx context.Context, r domain.Registration) (Account, error) {
-	r, err := s.staffCheck(r)
+	r, hash, err := s.staffCheck(r)
 	if err != nil {
 		return Account{}, err
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM accounts WHERE role = 'admin'").Scan(&n); err != nil {
-		return Account{}, err
-	}
-	if n > 0 {
-		return Account{}, ErrAdminExists
-	}
-	hash, err := domain.HashPassword(r.Password)
-	if err != nil {
-		return Account{}, err
-	}
-	a, err := s.insertAccount(ctx, r, hash, RoleAdmin)
-	if err != nil {
-		return a, err
-	}
-	_, err = s.db.ExecContext(ctx, "UPDATE station SET kind = 'review' WHERE id = 1")
-	return a, classify(err)
+	var a Account
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM accounts WHERE role = 'admin'").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrAdminExists
+		}
+		if a, err = s.insertAccount(ctx, tx, r, hash, RoleAdmin); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE station SET kind = 'review' WHERE id = 1")
+		return err
+	})
+	return a, err
 }
 
-// CreateReviewer creates a reviewer for the given departments; only the
-// admin may.
-func (s *Store) CreateReviewer(ctx context.Context, admin Account, r domain.Registration, departments []string) (Account, error) {
-	if admin.Role != RoleAdmin {
-		return Account{}, ErrForbidden
+// asAdmin runs fn in one transaction if the session's account is, at this
+// moment, an active administrator.
+func (s *Store) asAdmin(ctx context.Context, sess Session, fn func(*sql.Tx) error) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		act, err := s.actor(ctx, tx, sess)
+		if err != nil {
+			return err
+		}
+		if err := domain.MayAdminister(act.actor); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+}
+
+// CreateReviewer creates a reviewer for the given departments (cities or
+// counties), in one transaction; only the admin may.
+func (s *Store) CreateReviewer(ctx context.Context, admin Session, r domain.Registration, departments []string) (Account, error) {
+	if err := domain.CheckDepartments(departments); err != nil {
+		return Account{}, err
 	}
-	r, err := s.staffCheck(r)
+	r, hash, err := s.staffCheck(r)
 	if err != nil {
 		return Account{}, err
 	}
-	hash, err := domain.HashPassword(r.Password)
-	if err != nil {
-		return Account{}, err
-	}
-	a, err := s.insertAccount(ctx, r, hash, RoleReviewer)
-	if err != nil {
-		return a, err
-	}
-	return a, s.SetDepartments(ctx, admin, a.ID, departments)
+	var a Account
+	err = s.asAdmin(ctx, admin, func(tx *sql.Tx) error {
+		if a, err = s.insertAccount(ctx, tx, r, hash, RoleReviewer); err != nil {
+			return err
+		}
+		return setDepartments(ctx, tx, a.ID, departments)
+	})
+	return a, err
 }
 
 // SetDepartments replaces the departments a reviewer reviews for.
-func (s *Store) SetDepartments(ctx context.Context, admin Account, reviewerID int64, departments []string) error {
-	if admin.Role != RoleAdmin {
-		return ErrForbidden
+func (s *Store) SetDepartments(ctx context.Context, admin Session, reviewerID int64, departments []string) error {
+	if err := domain.CheckDepartments(departments); err != nil {
+		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.asAdmin(ctx, admin, func(tx *sql.Tx) error {
 		var role string
 		if err := tx.QueryRowContext(ctx, "SELECT role FROM accounts WHERE id = ?", reviewerID).Scan(&role); err != nil {
 			return err
@@ -97,32 +113,35 @@ func (s *Store) SetDepartments(ctx context.Context, admin Account, reviewerID in
 		if role != string(RoleReviewer) {
 			return ErrForbidden
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM reviewer_departments WHERE account_id = ?", reviewerID); err != nil {
-			return err
-		}
-		for _, d := range departments {
-			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO reviewer_departments (account_id, department) VALUES (?, ?)", reviewerID, d); err != nil {
-				return err
-			}
-		}
-		return nil
+		return setDepartments(ctx, tx, reviewerID, departments)
 	})
 }
 
-// SetDisabled disables or re-enables a reviewer; a disabled account cannot
-// log in.
-func (s *Store) SetDisabled(ctx context.Context, admin Account, accountID int64, disabled bool) error {
-	if admin.Role != RoleAdmin {
-		return ErrForbidden
+func setDepartments(ctx context.Context, tx *sql.Tx, reviewerID int64, departments []string) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM reviewer_departments WHERE account_id = ?", reviewerID); err != nil {
+		return err
 	}
-	res, err := s.db.ExecContext(ctx, "UPDATE accounts SET disabled = ? WHERE id = ? AND role = 'reviewer'", disabled, accountID)
-	if err != nil {
-		return classify(err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+	for _, d := range departments {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO reviewer_departments (account_id, department) VALUES (?, ?)", reviewerID, d); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// SetDisabled disables or re-enables a reviewer. A disabled reviewer is
+// refused by every call from that moment, signed in or not.
+func (s *Store) SetDisabled(ctx context.Context, admin Session, accountID int64, disabled bool) error {
+	return s.asAdmin(ctx, admin, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE accounts SET disabled = ? WHERE id = ? AND role = 'reviewer'", disabled, accountID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
 }
 
 // Reviewer is a reviewer account with its departments.
@@ -132,42 +151,46 @@ type Reviewer struct {
 }
 
 // Reviewers lists the reviewers, for the admin.
-func (s *Store) Reviewers(ctx context.Context, admin Account) ([]Reviewer, error) {
-	if admin.Role != RoleAdmin {
-		return nil, ErrForbidden
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+accountCols+" FROM accounts WHERE role = 'reviewer' ORDER BY id")
+func (s *Store) Reviewers(ctx context.Context, admin Session) ([]Reviewer, error) {
+	var out []Reviewer
+	err := s.asAdmin(ctx, admin, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+accountCols+" FROM accounts WHERE role = 'reviewer' ORDER BY id")
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			a, err := scanAccount(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, Reviewer{Account: a})
+		}
+		rows.Close()
+		for i := range out {
+			if out[i].Departments, err = departments(ctx, tx, out[i].ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Departments are the division codes the session's reviewer reviews for.
+func (s *Store) Departments(ctx context.Context, reviewer Session) ([]string, error) {
+	act, err := s.actor(ctx, s.db, reviewer)
 	if err != nil {
 		return nil, err
 	}
-	var out []Reviewer
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, Reviewer{Account: a})
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].Departments, err = s.departments(ctx, out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// Departments are the division codes the reviewer reviews for.
-func (s *Store) Departments(ctx context.Context, reviewer Account) ([]string, error) {
-	if reviewer.Role != RoleReviewer {
+	if act.Role != RoleReviewer {
 		return nil, ErrForbidden
 	}
-	return s.departments(ctx, reviewer.ID)
+	return act.actor.Departments, nil
 }
 
-func (s *Store) departments(ctx context.Context, id int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT department FROM reviewer_departments WHERE account_id = ? ORDER BY department", id)
+func departments(ctx context.Context, q querier, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT department FROM reviewer_departments WHERE account_id = ? ORDER BY department", id)
 	if err != nil {
 		return nil, err
 	}

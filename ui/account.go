@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"caiji/ui/widgets"
 	"context"
 
 	"caiji/domain"
@@ -31,13 +32,14 @@ type accountScreen struct {
 	regPhone   *widget.Entry
 	regBtn     *widget.Button
 	regMsg     *widget.Label
-	regFields  map[string]*field // by domain field path
-	touched    map[string]bool   // fields the user has edited; only they show errors while typing
+	regFields  map[string]*widgets.Field // by domain field path
+	touched    map[string]bool           // fields the user has edited; only they show errors while typing
 
 	// Signed in.
 	whoName   *widget.Label
 	whoID     *widget.Label
 	whoPhone  *widget.Label
+	whoBy     *widget.Label // which of the two the login matched
 	next      *widget.Label // what to do now, by role
 	logoutBtn *widget.Button
 
@@ -58,11 +60,11 @@ func (s *accountScreen) buildLogin() fyne.CanvasObject {
 	s.loginID = widget.NewEntry()
 	s.loginID.SetPlaceHolder(t.T("account.login_id.hint"))
 	s.loginPW = widget.NewPasswordEntry()
-	s.loginMsg = statusLabel()
+	s.loginMsg = widgets.StatusLabel()
 	s.loginBtn = widget.NewButton(t.T("account.login"), s.login)
 	s.loginBtn.Importance = widget.HighImportance
 	s.loginPW.OnSubmitted = func(string) { s.login() }
-	form := formGrid(newField(t.T("account.login_id"), s.loginID), newField(t.T("account.password"), s.loginPW))
+	form := widgets.FormGrid(widgets.NewField(t.T("account.login_id"), s.loginID), widgets.NewField(t.T("account.password"), s.loginPW))
 	return widget.NewCard(t.T("account.login.title"), t.T("account.login.subtitle"),
 		container.NewVBox(form, s.loginBtn, s.loginMsg))
 }
@@ -84,16 +86,16 @@ func (s *accountScreen) buildRegister() fyne.CanvasObject {
 	s.regPW.SetPlaceHolder(t.T("account.password.hint"))
 	s.regConfirm = widget.NewPasswordEntry()
 	s.regPhone = widget.NewEntry()
-	s.regMsg = statusLabel()
+	s.regMsg = widgets.StatusLabel()
 	s.regBtn = widget.NewButton(t.T("account.register"), s.register)
 
-	s.regFields = map[string]*field{
-		domain.FieldIDType:   newField(t.T("account.id_type"), s.regType),
-		domain.FieldIDNumber: newField(t.T("account.id_number"), s.regID),
-		domain.FieldName:     newField(t.T("account.name"), s.regName),
-		domain.FieldPassword: newField(t.T("account.password"), s.regPW),
-		domain.FieldConfirm:  newField(t.T("account.confirm"), s.regConfirm),
-		domain.FieldPhone:    newField(t.T("account.phone"), s.regPhone),
+	s.regFields = map[string]*widgets.Field{
+		domain.FieldIDType:   widgets.NewField(t.T("account.id_type"), s.regType),
+		domain.FieldIDNumber: widgets.NewField(t.T("account.id_number"), s.regID),
+		domain.FieldName:     widgets.NewField(t.T("account.name"), s.regName),
+		domain.FieldPassword: widgets.NewField(t.T("account.password"), s.regPW),
+		domain.FieldConfirm:  widgets.NewField(t.T("account.confirm"), s.regConfirm),
+		domain.FieldPhone:    widgets.NewField(t.T("account.phone"), s.regPhone),
 	}
 	for path, e := range map[string]*widget.Entry{domain.FieldIDNumber: s.regID, domain.FieldName: s.regName,
 		domain.FieldPassword: s.regPW, domain.FieldConfirm: s.regConfirm, domain.FieldPhone: s.regPhone} {
@@ -101,7 +103,7 @@ func (s *accountScreen) buildRegister() fyne.CanvasObject {
 		e.OnChanged = func(string) { s.edited(path) }
 	}
 	f := s.regFields
-	form := formGrid(f[domain.FieldIDType], f[domain.FieldIDNumber], f[domain.FieldName], f[domain.FieldPassword], f[domain.FieldConfirm], f[domain.FieldPhone])
+	form := widgets.FormGrid(f[domain.FieldIDType], f[domain.FieldIDNumber], f[domain.FieldName], f[domain.FieldPassword], f[domain.FieldConfirm], f[domain.FieldPhone])
 	note := widget.NewLabel(t.T("account.register.offline_note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
@@ -114,12 +116,14 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.whoName = widget.NewLabel("")
 	s.whoID = widget.NewLabel("")
 	s.whoPhone = widget.NewLabel("")
-	s.logoutBtn = widget.NewButton(t.T("account.logout"), func() { s.app.setUser(nil) })
-	info := formGrid(newField(t.T("account.name"), s.whoName), newField(t.T("account.id_number"), s.whoID), newField(t.T("account.phone"), s.whoPhone))
+	s.whoBy = widget.NewLabel("")
+	s.whoBy.Importance = widget.LowImportance
+	s.logoutBtn = widget.NewButton(t.T("account.logout"), s.app.signOut)
+	info := widgets.FormGrid(widgets.NewField(t.T("account.name"), s.whoName), widgets.NewField(t.T("account.id_number"), s.whoID), widgets.NewField(t.T("account.phone"), s.whoPhone))
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, next, s.logoutBtn))
+	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn))
 }
 
 // registration reads the register form.
@@ -149,7 +153,7 @@ func (s *accountScreen) showProblems() []domain.Problem {
 	}
 	for path, f := range s.regFields {
 		if s.touched[path] {
-			f.setError(msgs[path])
+			f.SetError(msgs[path])
 		}
 	}
 	return probs
@@ -160,42 +164,42 @@ func (s *accountScreen) register() {
 		s.touched[path] = true
 	}
 	if probs := s.showProblems(); len(probs) > 0 {
-		setStatus(s.regMsg, s.app.tr.T("account.register.fix"), widget.DangerImportance)
+		widgets.SetStatus(s.regMsg, s.app.tr.T("account.register.fix"), widget.DangerImportance)
 		return
 	}
 	acc, err := s.app.store.Register(context.Background(), s.registration())
 	if err != nil {
-		setStatus(s.regMsg, s.app.tr.Err(err), widget.DangerImportance)
+		widgets.SetStatus(s.regMsg, s.app.tr.Err(err), widget.DangerImportance)
 		return
 	}
-	setStatus(s.regMsg, "", widget.MediumImportance)
-	s.app.setUser(&acc)
+	widgets.SetStatus(s.regMsg, "", widget.MediumImportance)
+	s.app.signIn(acc)
 }
 
 func (s *accountScreen) login() {
 	acc, err := s.app.store.Login(context.Background(), s.loginID.Text, s.loginPW.Text)
 	s.loginPW.SetText("")
 	if err != nil {
-		setStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+		widgets.SetStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
 		return
 	}
-	setStatus(s.loginMsg, "", widget.MediumImportance)
-	s.app.setUser(&acc)
+	widgets.SetStatus(s.loginMsg, "", widget.MediumImportance)
+	s.app.signIn(acc)
 }
 
 // refresh shows the view for the current sign-in state; signing out wipes
 // every field of both forms.
 func (s *accountScreen) refresh() {
-	u := s.app.user
+	u := s.app.User()
 	if u == nil {
 		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone} {
 			e.SetText("")
 		}
 		s.touched = map[string]bool{}
 		for _, f := range s.regFields {
-			f.setError("")
+			f.SetError("")
 		}
-		setStatus(s.regMsg, "", widget.MediumImportance)
+		widgets.SetStatus(s.regMsg, "", widget.MediumImportance)
 		s.signedIn.Hide()
 		s.content.Objects[0].Show()
 		return
@@ -203,6 +207,10 @@ func (s *accountScreen) refresh() {
 	s.whoName.SetText(u.Name)
 	s.whoID.SetText(s.app.tr.Msg(u.IDType.Name()) + "  " + domain.MaskIDNumber(u.IDNumber))
 	s.whoPhone.SetText(domain.MaskPhone(u.Phone))
+	s.whoBy.SetText("")
+	if by := s.app.sess.By; by != "" { // "" after registering
+		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
+	}
 	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()

@@ -5,38 +5,44 @@ import (
 
 	"caiji/domain"
 	"caiji/storage"
+	"caiji/ui/admin"
+	"caiji/ui/candidate"
+	"caiji/ui/i18n"
+	"caiji/ui/review"
+	"caiji/ui/session"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
-// App is Caiji's window content: the step navigator, the signed-in account
-// and the record its steps edit.
+// App is Caiji's window: the navigator, the 账户 screen, and the session
+// of whoever is signed in with the screens built for it. It owns the
+// session's lifecycle — sign-in, sign-out by the button, the kiosk timer
+// or closing — and nothing else of what the screens do.
 type App struct {
 	win   fyne.Window
 	store *storage.Store
 	cat   *domain.Catalog
-	tr    *Translator
+	tr    *i18n.Translator
 
-	// user is the signed-in account; nil while nobody is.
-	user   *storage.Account
-	editor *editor
-
-	tabs    *container.AppTabs
-	account *accountScreen
-	// steps are the collection steps after 账户, built for the signed-in record.
-	steps []step
+	// sess is the signed-in session; nil while nobody is signed in. Every
+	// screen below is built for it and dropped with it.
+	sess *session.Session
+	// coll is a candidate's record and steps.
+	coll *candidate.Collection
 	// Staff screens: a reviewer's queue and review, the admin's reviewers.
-	queue  *queueScreen
-	review *caseScreen
-	admin  *adminScreen
+	queue  *review.Queue
+	review *review.Case
+	admin  *admin.Screen
+
+	tabs *container.AppTabs
+	// keys name the tabs in order ("account", a step's key, "queue" …):
+	// tabs are found by key, never by their translated titles.
+	keys    []string
+	account *accountScreen
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
-	// previews caches the previews of stored images.
-	previews previewCache
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
 
@@ -46,37 +52,22 @@ type App struct {
 	idleDialog *dialog.ConfirmDialog
 }
 
-// step is one screen of the navigator after 账户.
-type step interface {
-	// key names the step's title ("step.<key>") and introduction.
-	key() string
-	// build makes the screen from the editor's record.
-	build() fyne.CanvasObject
-	// prefixes are the problem paths the step is responsible for.
-	prefixes() []string
-	// binder is the screen's inputs, for read-only mode and jumps.
-	binder() *binder
-}
-
-// stepKeys are the navigator's steps in the seed's order; "qualifications"
-// appears only for scope A.
-var stepKeys = []string{"account", "realname", "notice", "basic", "education", "qualifications", "work", "department", "submit", "result"}
-
 // New builds the UI for win over an open store and the reference data,
 // speaking tr's language.
-func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Translator) *App {
-	a := &App{win: win, store: store, cat: cat, tr: tr, saveDelay: saveDelay}
+func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *i18n.Translator) *App {
+	a := &App{win: win, store: store, cat: cat, tr: tr, saveDelay: candidate.SaveDelay}
 	a.account = newAccountScreen(a)
 	a.tabs = container.NewAppTabs()
 	a.tabs.SetTabLocation(container.TabLocationLeading)
 	a.tabs.OnSelected = func(*container.TabItem) {
-		a.touch()
-		if a.editor != nil {
-			a.editor.flush()
+		a.Touch()
+		if a.coll != nil {
+			a.coll.Flush()
 		}
 	}
 	win.SetOnDropped(a.onDropped)
-	a.setUser(nil)
+	a.Relayout()
+	a.account.refresh()
 	return a
 }
 
@@ -84,219 +75,64 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *Transla
 func (a *App) Content() fyne.CanvasObject { return a.tabs }
 
 // User returns the signed-in account, or nil.
-func (a *App) User() *storage.Account { return a.user }
+func (a *App) User() *storage.Account {
+	if a.sess == nil {
+		return nil
+	}
+	return &a.sess.Account
+}
 
-// setUser switches between signed-in and signed-out. Signed out, the steps
-// after 账户 are locked and show only what they are for; signing out saves
-// what is pending and clears every form, so the next person at a kiosk sees
-// nothing of the last one.
-func (a *App) setUser(u *storage.Account) {
-	if a.editor != nil {
-		a.editor.flush()
-	}
-	a.user, a.editor, a.steps = u, nil, nil
-	a.touch()
-	a.previews.reset() // the next person sees nothing of this one
-	a.queue, a.review, a.admin = nil, nil, nil
-	if u != nil && u.Role != storage.RoleCandidate {
-		a.layoutTabs()
-		a.account.refresh()
-		return
-	}
-	if u != nil {
-		ed := newEditor(a)
-		a.editor = ed
-		if err := ed.load(); err != nil {
-			a.user, a.editor = nil, nil
-			a.showError(err)
-		} else {
-			a.steps = a.newSteps()
-			ed.onChange = append(ed.onChange, a.refreshNavigator)
+// signIn starts a session for in and builds the screens of its role; a
+// previous session is ended first.
+func (a *App) signIn(in storage.SignIn) {
+	a.signOut()
+	sess := session.New(a.store, a.cat, a.tr, a.win, in)
+	a.sess = sess
+	a.Touch()
+	if in.Account.Role == storage.RoleCandidate {
+		coll, err := candidate.New(sess, a, a.saveDelay)
+		if err != nil {
+			a.signOut()
+			dialog.ShowInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win)
+			return
 		}
+		a.coll = coll
 	}
-	a.layoutTabs()
+	a.Relayout()
 	a.account.refresh()
 }
 
-func (a *App) newSteps() []step {
-	ed := a.editor
-	return []step{newRealNameStep(ed), newNoticeStep(ed), newBasicStep(ed), newEducationStep(ed),
-		newQualificationsStep(ed), newWorkStep(ed), newDepartmentStep(ed), newSubmitStep(ed), newResultStep(ed)}
-}
-
-// layoutTabs rebuilds the navigator: 账户, then each step (the qualification
-// step only for scope A), each with its status icon.
-func (a *App) layoutTabs() {
-	selected := a.tabs.SelectedIndex()
-	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
-	switch {
-	case a.user != nil && a.user.Role == storage.RoleReviewer:
-		items = append(items, a.reviewerTabs()...)
-	case a.user != nil && a.user.Role == storage.RoleAdmin:
-		a.admin = newAdminScreen(a)
-		items = append(items, container.NewTabItem(a.tr.T("tab.reviewers"), a.admin.content()))
-	case a.user == nil:
-		for _, k := range stepKeys[1:] {
-			if k != "qualifications" {
-				items = append(items, container.NewTabItem(a.tr.T("step."+k), a.stepIntro(k)))
-			}
-		}
-	default:
-		for _, s := range a.steps {
-			if s.key() == "qualifications" && !a.editor.rec.HasScope(domain.ScopeQualified) {
-				continue
-			}
-			items = append(items, container.NewTabItem(a.tr.T("step."+s.key()), a.buildStep(s)))
-		}
-	}
-	a.tabs.Items = items
-	for i := 1; i < len(items); i++ {
-		if a.user == nil {
-			a.tabs.DisableIndex(i)
-		}
-	}
-	a.tabs.Refresh()
-	if a.user == nil || selected < 0 || selected >= len(items) {
-		selected = 0
-	}
-	a.tabs.SelectIndex(selected)
-	a.refreshNavigator()
-	a.startQueued()
-}
-
-// startQueued starts the work builds queued for after the layout.
-func (a *App) startQueued() {
-	queued := a.afterLayout
-	a.afterLayout = nil
-	for _, f := range queued {
-		f()
-	}
-}
-
-// buildStep builds a step's screen in a scroll container, read-only when
-// the record is submitted.
-func (a *App) buildStep(s step) fyne.CanvasObject {
-	a.editor.forgetStep(s)
-	content := s.build()
-	s.binder().setEditable(a.editor.editable())
-	a.editor.audit()
-	return container.NewVScroll(container.NewPadded(content))
-}
-
-// rebuild rebuilds one step's screen (after a row is added or removed, or
-// the scope changed which steps exist).
-func (a *App) rebuild(key string) {
-	if key == "notice" {
-		a.layoutTabs() // the scope decides whether the qualification step exists
+// signOut ends the session, if any — by the button, the kiosk timer or
+// closing the window. What is being typed is saved first; then the
+// session's jobs, dialogs and overlays end with it, storage refuses its
+// handle, the clipboard loses what came from it, every screen built for it
+// is dropped and both 账户 forms are cleared: the next person at a kiosk
+// sees nothing of the last one.
+func (a *App) signOut() {
+	if a.sess == nil {
 		return
 	}
-	for _, it := range a.tabs.Items {
-		for _, s := range a.steps {
-			if s.key() == key && it.Text == a.tr.T("step."+key) {
-				it.Content = a.buildStep(s)
-			}
-		}
+	if a.coll != nil {
+		a.coll.Flush()
 	}
-	a.tabs.Refresh()
-	a.refreshNavigator()
-	a.startQueued()
+	a.sess.End()
+	a.sess, a.coll = nil, nil
+	a.queue, a.review, a.admin = nil, nil, nil
+	a.Relayout()
+	a.account.refresh()
 }
 
-// stepIcon says whether a step is complete, incomplete or has errors.
-func (a *App) stepIcon(s step) fyne.Resource {
-	probs := a.editor.problemsIn(s.prefixes()...)
-	switch {
-	case domain.Errors(probs) == 0:
-		return theme.ConfirmIcon()
-	case hasInvalid(probs):
-		return theme.ErrorIcon()
-	}
-	return theme.RadioButtonIcon()
+// InterceptClose makes closing the window sign out first, saving the
+// field being typed in. On a kiosk closing only signs out: the window
+// stays, full screen, for the next candidate.
+func (a *App) InterceptClose(kiosk bool) {
+	a.win.SetCloseIntercept(func() { a.closeRequested(kiosk) })
 }
 
-// hasInvalid reports whether some error is a wrong value rather than a
-// missing one.
-func hasInvalid(ps []domain.Problem) bool {
-	for _, p := range ps {
-		if p.Severity == domain.Error && !domain.IsMissing(p.Code) {
-			return true
-		}
+// closeRequested is the user closing the window (its button, Alt+F4).
+func (a *App) closeRequested(kiosk bool) {
+	a.signOut()
+	if !kiosk {
+		a.win.Close()
 	}
-	return false
-}
-
-// refreshNavigator updates each step's status icon.
-func (a *App) refreshNavigator() {
-	if a.editor == nil {
-		for _, it := range a.tabs.Items {
-			it.Icon = nil
-		}
-		a.tabs.Refresh()
-		return
-	}
-	for _, it := range a.tabs.Items[1:] {
-		for _, s := range a.steps {
-			if it.Text == a.tr.T("step."+s.key()) {
-				it.Icon = a.stepIcon(s)
-			}
-		}
-	}
-	a.tabs.Refresh()
-}
-
-// stepIntro is a locked step's page: its title and what it collects.
-func (a *App) stepIntro(key string) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(a.tr.T("step."+key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel(a.tr.T("step." + key + ".intro"))
-	body.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(title, body)
-}
-
-// jumpTo selects the step responsible for path and focuses its input.
-func (a *App) jumpTo(path string) {
-	for _, s := range a.steps {
-		for _, pre := range s.prefixes() {
-			if path != pre && !hasPrefixPath(path, pre) {
-				continue
-			}
-			for i, it := range a.tabs.Items {
-				if it.Text == a.tr.T("step."+s.key()) {
-					a.tabs.SelectIndex(i)
-				}
-			}
-			if f := s.binder().focusFor(path); f != nil {
-				a.win.Canvas().Focus(f)
-			}
-			return
-		}
-	}
-}
-
-// Close saves the field being typed in; the window calls it before closing.
-func (a *App) Close() {
-	if a.editor != nil {
-		a.editor.flush()
-	}
-}
-
-// reviewerTabs are a reviewer's 审核队列 and 审核 screens; opening a record
-// in the queue shows it in the second, and a decision returns to the first.
-func (a *App) reviewerTabs() []*container.TabItem {
-	a.review = newCaseScreen(a)
-	reviewTab := container.NewTabItem(a.tr.T("tab.review"), a.review.content())
-	queueTab := container.NewTabItem(a.tr.T("tab.queue"), nil)
-	a.queue = newQueueScreen(a, func(id string) {
-		if err := a.review.open(id); err != nil {
-			a.showError(err)
-			return
-		}
-		a.tabs.Select(reviewTab)
-		a.review.startLoading()
-	})
-	queueTab.Content = a.queue.content
-	a.review.done = func() {
-		a.queue.refresh()
-		a.tabs.Select(queueTab)
-	}
-	return []*container.TabItem{queueTab, reviewTab}
 }

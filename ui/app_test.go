@@ -2,9 +2,11 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"caiji/domain/domaintest"
 	"caiji/storage"
+	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -22,7 +24,7 @@ func newTestApp(t *testing.T, lang string) (*App, *storage.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	tr, err := NewTranslator(lang)
+	tr, err := i18n.NewTranslator(lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +34,31 @@ func newTestApp(t *testing.T, lang string) (*App, *storage.Store) {
 	w.SetContent(ui.Content())
 	w.Resize(fyne.NewSize(1180, 760))
 	return ui, store
+}
+
+// signUp registers a candidate through the 账户 form.
+func signUp(t *testing.T, a *App, id, name, phone string) {
+	t.Helper()
+	a.saveDelay = time.Hour // tests save by leaving fields, never by a timer
+	fillRegistration(a.account, id, name, "Abcdef12!", "Abcdef12!", phone)
+	test.Tap(a.account.regBtn)
+	if a.User() == nil {
+		t.Fatalf("registration failed: %s", a.account.regMsg.Text)
+	}
+}
+
+// login signs in through the 账户 form, signing out whoever is in.
+func login(t *testing.T, a *App, id, pw string) {
+	t.Helper()
+	if a.User() != nil {
+		test.Tap(a.account.logoutBtn)
+	}
+	typeInto(a.account.loginID, id)
+	typeInto(a.account.loginPW, pw)
+	test.Tap(a.account.loginBtn)
+	if a.User() == nil {
+		t.Fatalf("login %s: %s", id, a.account.loginMsg.Text)
+	}
 }
 
 func typeInto(e *widget.Entry, s string) {
@@ -48,7 +75,7 @@ func fillRegistration(s *accountScreen, id, name, pw, confirm, phone string) {
 }
 
 func TestRegisterLoginLogout(t *testing.T) {
-	a, _ := newTestApp(t, LangZh)
+	a, _ := newTestApp(t, i18n.LangZh)
 	s := a.account
 	if !a.tabs.Items[1].Disabled() || !a.tabs.Items[8].Disabled() {
 		t.Fatal("steps after 账户 are open before sign-in")
@@ -89,14 +116,14 @@ func TestRegisterLoginLogout(t *testing.T) {
 }
 
 func TestRegisterShowsEachErrorBesideItsField(t *testing.T) {
-	a, _ := newTestApp(t, LangZh)
+	a, _ := newTestApp(t, i18n.LangZh)
 	s := a.account
 	typeInto(s.regID, "110101199003079910")
 	f := s.regFields
-	if got := f["account.id_number"].msg.Text; got != "证件号码校验位（最后一位）不正确，请逐位核对" {
+	if got := f["account.id_number"].Msg.Text; got != "证件号码校验位（最后一位）不正确，请逐位核对" {
 		t.Fatalf("ID message while typing: %q", got)
 	}
-	if f["account.name"].msg.Visible() {
+	if f["account.name"].Msg.Visible() {
 		t.Fatal("an untouched field shows an error")
 	}
 	test.Tap(s.regBtn)
@@ -108,18 +135,18 @@ func TestRegisterShowsEachErrorBesideItsField(t *testing.T) {
 		"account.password": "密码长度应为8–20位",
 		"account.phone":    "请填写手机号码",
 	} {
-		if got := f[path].msg.Text; got != want || !f[path].msg.Visible() {
-			t.Errorf("%s: %q (visible %v), want %q", path, got, f[path].msg.Visible(), want)
+		if got := f[path].Msg.Text; got != want || !f[path].Msg.Visible() {
+			t.Errorf("%s: %q (visible %v), want %q", path, got, f[path].Msg.Visible(), want)
 		}
 	}
 	typeInto(s.regID, "110101199003079913")
-	if f["account.id_number"].msg.Visible() {
+	if f["account.id_number"].Msg.Visible() {
 		t.Fatal("fixed field still shows its error")
 	}
 }
 
 func TestRegisterDuplicateInEnglish(t *testing.T) {
-	a, _ := newTestApp(t, LangEn)
+	a, _ := newTestApp(t, i18n.LangEn)
 	s := a.account
 	fillRegistration(s, "110101199003079913", "张三", "Abcdef12!", "Abcdef12!", "13800138000")
 	test.Tap(s.regBtn)
@@ -135,7 +162,7 @@ func TestRegisterDuplicateInEnglish(t *testing.T) {
 }
 
 func TestFiveWrongPasswordsLock(t *testing.T) {
-	a, _ := newTestApp(t, LangZh)
+	a, _ := newTestApp(t, i18n.LangZh)
 	s := a.account
 	fillRegistration(s, "110101199003079913", "张三", "Abcdef12!", "Abcdef12!", "13800138000")
 	test.Tap(s.regBtn)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"caiji/ui/i18n"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -10,7 +11,7 @@ import (
 // (another copy running, a database from a newer version, a full disk): the
 // user started a window, so the reason belongs in a window, not on a terminal
 // they never see. Nothing is written.
-func StartupError(tr *Translator, dir string, err error, quit func()) fyne.CanvasObject {
+func StartupError(tr *i18n.Translator, dir string, err error, quit func()) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(tr.T("startup.failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(tr.Err(err))
 	msg.Wrapping = fyne.TextWrapWord

@@ -23,12 +23,12 @@ func (a *App) SignOutWhenIdle(idle time.Duration) {
 	}()
 }
 
-// touch records activity.
-func (a *App) touch() { a.lastActive = a.store.Now() }
+// Touch records activity.
+func (a *App) Touch() { a.lastActive = a.store.Now() }
 
 // checkIdle warns, then signs out, an idle kiosk session.
 func (a *App) checkIdle() {
-	if a.idleLimit == 0 || a.user == nil {
+	if a.idleLimit == 0 || a.sess == nil {
 		return
 	}
 	idle := a.store.Now().Sub(a.lastActive)
@@ -38,13 +38,13 @@ func (a *App) checkIdle() {
 			a.idleDialog.Hide()
 			a.idleDialog = nil
 		}
-		a.setUser(nil)
+		a.signOut()
 		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
 		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
-				a.touch()
+				a.Touch()
 			}
 		}, a.win)
 		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))

@@ -22,7 +22,7 @@ func TestFontCoversChineseStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zh, _ := loadMessages(LangZh)
+	zh := messages(t, "zh")
 	var buf sfnt.Buffer
 	checked := 0
 	for _, s := range zh {

@@ -25,7 +25,7 @@ func TestAdminInit(t *testing.T) {
 		t.Fatalf("station %s", k)
 	}
 	a, err := s.Login(context.Background(), "120101198512319986", "Review12!")
-	if err != nil || a.Role != storage.RoleAdmin {
+	if err != nil || a.Account.Role != storage.RoleAdmin {
 		t.Fatalf("admin login: %+v %v", a, err)
 	}
 }

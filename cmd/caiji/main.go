@@ -14,6 +14,7 @@ import (
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui"
+	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
 )
@@ -39,7 +40,7 @@ func main() {
 		fmt.Println(versionLine())
 		return
 	}
-	if *lang != "" && *lang != ui.LangZh && *lang != ui.LangEn {
+	if *lang != "" && *lang != i18n.LangZh && *lang != i18n.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
 	}
@@ -49,9 +50,9 @@ func main() {
 		os.Exit(1)
 	}
 	preferX11()
-	l := ui.ResolveLanguage(*lang)
-	ui.AlignSystemLocale(l)
-	tr, err := ui.NewTranslator(l)
+	l := i18n.ResolveLanguage(*lang)
+	i18n.AlignSystemLocale(l)
+	tr, err := i18n.NewTranslator(l)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -83,7 +84,7 @@ func main() {
 		w.SetFullScreen(true)
 		caiji.SignOutWhenIdle(*idle)
 	}
-	w.SetCloseIntercept(func() { caiji.Close(); w.Close() })
+	caiji.InterceptClose(*kiosk)
 	w.ShowAndRun()
 }
 

@@ -12,25 +12,9 @@ var (
 	encJPEG  = domaintest.JPEG
 	encPNG   = domaintest.PNG
 	white    = domaintest.White
+	// withOrientation adds an EXIF orientation, as a phone camera writes it.
+	withOrientation = domaintest.WithOrientation
 )
-
-// withOrientation splices an APP1 Exif segment carrying orientation o right
-// after SOI, as a phone camera writes it (big-endian TIFF).
-func withOrientation(jpg []byte, o uint16) []byte {
-	tiff := []byte{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1}
-	entry := make([]byte, 12)
-	binary.BigEndian.PutUint16(entry[0:], 0x0112)
-	binary.BigEndian.PutUint16(entry[2:], 3)
-	binary.BigEndian.PutUint32(entry[4:], 1)
-	binary.BigEndian.PutUint16(entry[8:], o)
-	tiff = append(append(tiff, entry...), 0, 0, 0, 0)
-	payload := append([]byte("Exif\x00\x00"), tiff...)
-	seg := []byte{0xFF, 0xE1, 0, 0}
-	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
-	out := append([]byte{0xFF, 0xD8}, seg...)
-	out = append(out, payload...)
-	return append(out, jpg[2:]...)
-}
 
 // sideways stores upright image u the way a phone does for orientation 6:
 // turned 90° to the left, so that turning it right shows it upright.

@@ -1,0 +1,100 @@
+package i18n
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"caiji/assets"
+	"caiji/domain"
+)
+
+// Languages the UI speaks; Chinese is the default.
+const (
+	LangZh = "zh"
+	LangEn = "en"
+)
+
+// Translator looks up the UI's strings in one language. Fyne's lang package
+// follows only the OS locale (no setter on Windows and macOS), and Caiji's
+// -lang flag must win, so the app keeps its own flat maps, embedded as
+// assets/i18n/{zh,en}.json.
+type Translator struct {
+	lang string
+	msgs map[string]string
+}
+
+// NewTranslator loads the strings for lang ("zh" or "en").
+func NewTranslator(lang string) (*Translator, error) {
+	msgs, err := loadMessages(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Translator{lang: lang, msgs: msgs}, nil
+}
+
+func loadMessages(lang string) (map[string]string, error) {
+	if lang != LangZh && lang != LangEn {
+		return nil, fmt.Errorf("i18n: unsupported language %q (zh or en)", lang)
+	}
+	data, err := assets.I18n.ReadFile("i18n/" + lang + ".json")
+	if err != nil {
+		return nil, err
+	}
+	var msgs map[string]string
+	if err := json.Unmarshal(data, &msgs); err != nil {
+		return nil, fmt.Errorf("i18n: i18n/%s.json: %w", lang, err)
+	}
+	return msgs, nil
+}
+
+// Lang is the language code.
+func (t *Translator) Lang() string { return t.lang }
+
+// T returns the string for key, formatted with args when given. A missing key
+// shows as the key itself (the translation tests keep that from shipping).
+func (t *Translator) T(key string, args ...any) string {
+	s, ok := t.msgs[key]
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Msg picks a domain message's text in the UI language.
+func (t *Translator) Msg(m domain.Msg) string { return m.In(t.lang) }
+
+// Err is the user-facing text of err: a domain Problem's own message, a
+// known storage error's translation, or a generic sentence with the detail.
+func (t *Translator) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	if p, ok := err.(domain.Problem); ok {
+		return t.Msg(p.Msg)
+	}
+	if p := invalidProblem(err); p != nil {
+		return t.Msg(p.Msg)
+	}
+	for _, k := range storageErrors {
+		if matches(err, k.err) {
+			return t.T(k.key)
+		}
+	}
+	if le := lockedError(err); le != nil {
+		key := "err.locked"
+		if le.Station {
+			key = "err.station_locked"
+		}
+		return t.T(key, le.Until.In(domain.Shanghai).Format("15:04"))
+	}
+	var lf *domain.LockedFieldError
+	if errors.As(err, &lf) {
+		return t.T("err.locked_field", lf.Field)
+	}
+	return t.T("err.unexpected", strings.TrimPrefix(err.Error(), "storage: "))
+}

@@ -1,0 +1,104 @@
+package review
+
+import (
+	"slices"
+	"testing"
+
+	"caiji/domain"
+	"caiji/domain/domaintest"
+	"caiji/storage"
+	"caiji/storage/storagetest"
+	"caiji/ui/i18n"
+	"caiji/ui/session"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// desk is a reviewer's queue and review screens wired as the window wires
+// them: opening a record shows it in the case, a decision refreshes the
+// queue.
+type desk struct {
+	t     *testing.T
+	queue *Queue
+	case_ *Case
+}
+
+func newDesk(t *testing.T, store *storage.Store, reviewer string) *desk {
+	in, err := store.Login(t.Context(), reviewer, storagetest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := i18n.NewTranslator(i18n.LangZh)
+	sess := session.New(store, domaintest.Catalog(t), tr, test.NewWindow(nil), in)
+	d := &desk{t: t, case_: NewCase(sess)}
+	d.queue = NewQueue(sess, func(id string) {
+		if err := d.case_.Open(id); err != nil {
+			t.Fatal(err)
+		}
+		d.case_.StartLoading()
+	})
+	d.case_.OnDone = d.queue.Refresh
+	return d
+}
+
+// decide opens the oldest record of the queue and saves a verdict.
+func (d *desk) decide(pass bool, reasons ...string) {
+	d.t.Helper()
+	q, c := d.queue, d.case_
+	q.Refresh()
+	if len(q.items) != 1 {
+		d.t.Fatalf("queue has %d records", len(q.items))
+	}
+	q.list.Select(0)
+	c.jobs.Wait()
+	if c.c == nil {
+		d.t.Fatal("the record did not open")
+	}
+	if pass {
+		c.verdict.SetSelected("通过")
+	} else {
+		c.verdict.SetSelected("不通过")
+	}
+	for _, r := range reasons {
+		c.reasons[r].SetChecked(true)
+	}
+	test.Tap(c.decide)
+	if c.status.Text != "" {
+		d.t.Fatalf("decision refused: %s", c.status.Text)
+	}
+	if len(q.items) != 0 {
+		d.t.Fatal("the decided record is still queued")
+	}
+}
+
+// TestReviewerDecides: a reviewer rejects a record with R02 and R09 through
+// the screens, then approves it once resubmitted; each decision is what
+// storage holds.
+func TestReviewerDecides(t *testing.T) {
+	test.NewTempApp(t)
+	store := storagetest.Open(t)
+	storagetest.ReviewStation(t, store)
+	me, rec := storagetest.Submitted(t, store, "110101199003079913", "张三", "13800138000")
+	d := newDesk(t, store, storagetest.Reviewer)
+	d.decide(false, "R02", "R09")
+
+	ctx := t.Context()
+	ds, err := store.Decisions(ctx, me, rec.ID)
+	if err != nil || len(ds) != 1 || ds[0].Pass || !slices.Equal(ds[0].Reasons, []string{"R02", "R09"}) {
+		t.Fatalf("decisions %+v %v", ds, err)
+	}
+	if _, err := store.Reopen(ctx, me, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.UpdateRecord(ctx, me, rec.ID, func(r *domain.Record) { r.Committed = true }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Submit(ctx, me, rec.ID, domaintest.Catalog(t)); err != nil {
+		t.Fatal(err)
+	}
+	d.decide(true)
+	mine, _ := store.MyRecord(ctx, me)
+	if mine.Status != domain.StatusApproved || mine.RealName.Status != domain.RealNameVerified {
+		t.Fatalf("after approval: %s, real name %s", mine.Status, mine.RealName.Status)
+	}
+}

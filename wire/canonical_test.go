@@ -1,0 +1,69 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestCanonical(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"b":1, "a":[true,false,null]}`, `{"a":[true,false,null],"b":1}`},
+		{` "x<y & 张三" `, `"x<y & 张三"`},
+		{`{"z":{"y":1,"x":"\u00e9"}}`, `{"z":{"x":"é","y":1}}`},
+		{`-0`, `0`},
+		{`[]`, `[]`},
+		{`{}`, `{}`},
+		{`"\u2028"`, `"\u2028"`},
+		{`{"é":1,"e":2}`, `{"e":2,"é":1}`},
+	} {
+		got, err := Canonical([]byte(tc.in))
+		if err != nil || string(got) != tc.want {
+			t.Errorf("Canonical(%s) = %s, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{``, `{"a":1,"a":2}`, `1.5`, `1e3`, `[1,`, `{} {}`, "\"\xff\"", `{"a":}`, `99999999999999999999`} {
+		if _, err := Canonical([]byte(bad)); !errors.Is(err, ErrNotCanonical) {
+			t.Errorf("Canonical(%q) = %v; want ErrNotCanonical", bad, err)
+		}
+	}
+}
+
+// FuzzCanonical: whatever Canonical accepts it returns as valid JSON of the
+// same meaning, and canonical output is a fixed point.
+func FuzzCanonical(f *testing.F) {
+	for _, s := range []string{`{"b":1,"a":[1,2]}`, `"x"`, `{"a":{"b":{"c":null}}}`, `[1,"\u0000"]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := Canonical(in)
+		if err != nil {
+			return
+		}
+		again, err := Canonical(out)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not a fixed point: %q → %q → %q, %v", in, out, again, err)
+		}
+		var a, b any
+		if json.Unmarshal(in, &a) != nil || json.Unmarshal(out, &b) != nil {
+			t.Fatalf("Canonical accepted or produced invalid JSON: %q → %q", in, out)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("meaning changed: %q → %q", in, out)
+		}
+	})
+}
+
+func TestDigest(t *testing.T) {
+	d := Digest(nil)
+	if d != "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" || !ValidDigest(d) {
+		t.Fatalf("Digest(nil) = %s", d)
+	}
+	for _, bad := range []string{"", d[:63], d + "0", "E3" + d[2:], "g3" + d[2:]} {
+		if ValidDigest(bad) {
+			t.Errorf("ValidDigest(%q) = true", bad)
+		}
+	}
+}
