@@ -32,13 +32,13 @@ appstreamcli validate --no-net --explain "$tmp/x/usr/share/metainfo/$APP_ID.meta
 echo "== dpkg -i"
 dpkg -i "$deb" || { apt-get install -f -y -qq; dpkg -i "$deb"; }
 dpkg -s caiji | grep -E '^(Status|Version|Depends):'
-got=$(caiji -version)
+got=$(/usr/bin/caiji -version)
 echo "caiji -version: $got"
 [ "$got" = "$APP_NAME $VERSION (build $APP_BUILD)" ]
 
 echo "== start the installed app"
 start_xvfb
-caiji -data "$tmp/data" >"$tmp/app.log" 2>&1 &
+/usr/bin/caiji -data "$tmp/data" >"$tmp/app.log" 2>&1 &
 app=$!
 wid=$(wait_window "$app" 60)
 class=$(xprop -id "$wid" WM_CLASS)
@@ -53,7 +53,7 @@ app=
 
 echo "== dpkg -r"
 dpkg -r caiji >/dev/null
-if command -v caiji || [ -e "/usr/share/applications/$APP_ID.desktop" ]; then
+if [ -e /usr/bin/caiji ] || [ -e "/usr/share/applications/$APP_ID.desktop" ]; then
 	echo "dpkg -r left Caiji's files behind" >&2
 	exit 1
 fi
