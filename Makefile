@@ -105,7 +105,7 @@ fuzz: deps
 # (the .deb here, the installer under Wine); it is not part of CI.
 PKG_DEBS   := imagemagick binutils xz-utils
 WIN_DEBS   := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis osslsigncode imagemagick
-CHECK_DEBS := wine wine64 xvfb xdotool x11-utils imagemagick desktop-file-utils appstream
+CHECK_DEBS := wine wine64 locales xvfb xdotool x11-utils imagemagick desktop-file-utils appstream
 MAINTAINER ?= Caiji developers <caiji@users.noreply.invalid>
 LINUX_BIN  := $(DIST)/build/linux-amd64/caiji
 HUB_ARCHES := amd64 arm64

@@ -19,6 +19,9 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# The app's Fyne settings go to a home of the check's own, not the real one.
+export HOME=$tmp/home
+unset XDG_CONFIG_HOME XDG_CACHE_HOME XDG_DATA_HOME
 
 echo "== contents of ${deb##*/} ($(du -h "$deb" | cut -f1))"
 dpkg-deb -x "$deb" "$tmp/x"

@@ -18,14 +18,27 @@ shots=$(realpath -m "${SHOTS:-dist/check}")
 
 # Native bcryptprimitives (the stand-in); no Mono/Gecko prompts; no menu entries written to the host.
 export WINEPREFIX WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree,mshtml=;winemenubuilder.exe=d"
-WINEPREFIX=$(mktemp -d)/wine
+base=$(mktemp -d)
+WINEPREFIX=$base/wine
+# Wine links the Windows Desktop and Documents to the home folder: a home of its own keeps the
+# shortcuts the installer makes out of the real one.
+export HOME=$base/home
+mkdir -p "$HOME"
 cleanup() {
 	[ -n "${app:-}" ] && kill "$app" 2>/dev/null
 	wineserver -k 2>/dev/null || true
 	stop_xvfb
-	rm -rf "$(dirname "$WINEPREFIX")"
+	rm -rf "$base"
 }
 trap cleanup EXIT
+# A Chinese Windows, as most users have (CHECK_LANG=en_US.UTF-8 for English). Wine takes the
+# Windows locale from the Unix one, which must exist for file names in Chinese to work: it is
+# compiled into the check's own folder (LOCPATH) rather than installed on the machine.
+lang=${CHECK_LANG:-zh_CN.UTF-8}
+mkdir -p "$base/locale"
+localedef -i "${lang%%.*}" -f UTF-8 "$base/locale/$lang" 2>/dev/null || [ -d "$base/locale/$lang" ]
+export LOCPATH=$base/locale
+export LANG=$lang LC_ALL=$lang
 
 step() { echo "== $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -36,12 +49,16 @@ wineboot -i >/dev/null 2>&1
 wineserver -w
 x86_64-w64-mingw32-gcc -O2 -shared -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
 	"$here/processprng.c" -ladvapi32
-user=$(wine cmd /c 'echo %USERNAME%' 2>/dev/null | tr -d '\r')
-home="$WINEPREFIX/drive_c/users/$user"
-instdir="$home/AppData/Local/Programs/$APP_NAME"
-startmenu="$home/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/采集 $APP_NAME.lnk"
-desktop="$home/Desktop/采集 $APP_NAME.lnk"
-datadir="$home/AppData/Roaming/$APP_NAME"
+# folder PATH-ON-WINDOWS prints it as a Linux path (folder names are in the prefix's language).
+folder() { winepath -u "$(wine cmd /c "echo $1" 2>/dev/null | tr -d '\r')" 2>/dev/null; }
+shellfolder() { # the user's shell folder NAME (Programs, Desktop) from the registry
+	folder "$(wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' /v "$1" |
+		tr -d '\r' | sed -n "s/^ *$1 *REG_SZ *//p")"
+}
+instdir="$(folder '%LOCALAPPDATA%')/Programs/$APP_NAME"
+startmenu="$(shellfolder Programs)/采集 $APP_NAME.lnk"
+desktop="$(shellfolder Desktop)/采集 $APP_NAME.lnk"
+datadir="$(folder '%APPDATA%')/$APP_NAME"
 uninstkey="HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$APP_ID"
 
 step "silent install: ${setup##*/} /S ($(du -h "$setup" | cut -f1))"
@@ -51,8 +68,9 @@ for f in "$instdir/Caiji.exe" "$instdir/caiji-cli.exe" "$instdir/Uninstall.exe" 
 	[ -f "$f" ] || fail "missing after install: $f"
 	echo "installed: ${f#"$WINEPREFIX/"}"
 done
-wine reg query "$uninstkey" 2>/dev/null | tr -d '\r' | grep -E 'DisplayName|DisplayVersion|UninstallString' ||
-	fail "no uninstall entry $uninstkey"
+entry=$(wine reg query "$uninstkey" 2>/dev/null | tr -d '\r')
+grep -aq DisplayName <<<"$entry" || fail "no uninstall entry $uninstkey"
+grep -aE 'DisplayVersion|UninstallString' <<<"$entry"
 
 step "console program: caiji-cli.exe -version"
 got=$(wine "$instdir/caiji-cli.exe" -version 2>&1 | tr -d '\r')
