@@ -38,7 +38,7 @@ lang=${CHECK_LANG:-zh_CN.UTF-8}
 mkdir -p "$base/locale"
 localedef -i "${lang%%.*}" -f UTF-8 "$base/locale/$lang" 2>/dev/null || [ -d "$base/locale/$lang" ]
 export LOCPATH=$base/locale
-export LANG=$lang LC_ALL=$lang
+{ export LANG=$lang LC_ALL=$lang; } 2>/dev/null # bash itself cannot load it; Wine can
 
 step() { echo "== $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
