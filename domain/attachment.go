@@ -70,4 +70,15 @@ type PhotoRules struct {
 	DocumentMinBytes       int     `json:"document_min_bytes"`
 	DocumentMaxBytes       int     `json:"document_max_bytes"`
 	DocumentMinLongSide    int     `json:"document_min_long_side"`
+	// DocumentLegibleLongSide and DocumentLegibleShortSide are the fewest
+	// pixels on which a document can still be read (an ID card scanned at
+	// 150 dpi is about 506×319); smaller images are refused, never enlarged.
+	DocumentLegibleLongSide  int `json:"document_legible_long_side"`
+	DocumentLegibleShortSide int `json:"document_legible_short_side"`
+}
+
+// DocumentLegible reports whether a w×h document image has enough pixels to
+// be read.
+func (r PhotoRules) DocumentLegible(w, h int) bool {
+	return max(w, h) >= r.DocumentLegibleLongSide && min(w, h) >= r.DocumentLegibleShortSide
 }

@@ -21,9 +21,8 @@ const (
 	CodeDocFormat       = "D2"
 	CodeDocTooSmall     = "D3"
 	CodeDocTooLarge     = "D4"
+	CodeDocPixels       = "D5"
 )
-
-func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
 // PhotoProblems judges a standard photo from its facts (§9): JPEG by its
 // magic bytes, at least 10,240 bytes, at least 295×413, 5:7 within the
@@ -38,10 +37,10 @@ func PhotoProblems(a *Attachment, r PhotoRules) []Problem {
 		ps = append(ps, errorf(CodePhotoFormat, "照片须为JPG格式（按文件内容判断，改扩展名无效）", "The photo must be a JPG file (judged by its content; renaming does not help)"))
 	}
 	if a.Bytes < r.PhotoMinBytes {
-		ps = append(ps, errorf(CodePhotoTooSmall, fmt.Sprintf("文件大小 %s，需不小于 %s", kb(a.Bytes), kb(r.PhotoMinBytes)), fmt.Sprintf("File size %s; it must be at least %s", kb(a.Bytes), kb(r.PhotoMinBytes))))
+		ps = append(ps, errorf(CodePhotoTooSmall, fmt.Sprintf("文件大小 %s，需不小于 %s", SizeAgainst(a.Bytes, r.PhotoMinBytes), LimitText(r.PhotoMinBytes)), fmt.Sprintf("File size %s; it must be at least %s", SizeAgainst(a.Bytes, r.PhotoMinBytes), LimitText(r.PhotoMinBytes))))
 	}
 	if r.PhotoMaxBytes > 0 && a.Bytes > r.PhotoMaxBytes {
-		ps = append(ps, errorf(CodePhotoTooLarge, fmt.Sprintf("文件大小 %s，需不大于 %s", kb(a.Bytes), kb(r.PhotoMaxBytes)), fmt.Sprintf("File size %s; it must be at most %s", kb(a.Bytes), kb(r.PhotoMaxBytes))))
+		ps = append(ps, errorf(CodePhotoTooLarge, fmt.Sprintf("文件大小 %s，需不大于 %s", SizeAgainst(a.Bytes, r.PhotoMaxBytes), LimitText(r.PhotoMaxBytes)), fmt.Sprintf("File size %s; it must be at most %s", SizeAgainst(a.Bytes, r.PhotoMaxBytes), LimitText(r.PhotoMaxBytes))))
 	}
 	if a.Width < r.PhotoMinWidth || a.Height < r.PhotoMinHeight {
 		ps = append(ps, errorf(CodePhotoPixels, fmt.Sprintf("像素 %d×%d，需不小于 %d×%d（宽×高）", a.Width, a.Height, r.PhotoMinWidth, r.PhotoMinHeight), fmt.Sprintf("%d×%d pixels; at least %d×%d (width×height) needed", a.Width, a.Height, r.PhotoMinWidth, r.PhotoMinHeight)))
@@ -63,8 +62,9 @@ func BackgroundProblem() Problem {
 	return warningf(CodePhotoBackground, "照片背景看起来不是白色，审核可能不通过", "The background does not look white; the reviewer may reject it")
 }
 
-// DocumentProblems judges a scanned document or ID image from its facts:
-// JPG or PNG, more than 20 KB and at most 500 KB. what names the document in
+// DocumentProblems judges a scanned document or ID image of any kind from
+// its facts: JPG or PNG, more than 20 KB, at most 500 KB, and enough pixels
+// to be read. what names the document in
 // the "missing" message.
 func DocumentProblems(a *Attachment, what AttachmentKind, r PhotoRules) []Problem {
 	name := what.Name()
@@ -75,11 +75,16 @@ func DocumentProblems(a *Attachment, what AttachmentKind, r PhotoRules) []Proble
 	if a.MIME != "image/jpeg" && a.MIME != "image/png" {
 		ps = append(ps, errorf(CodeDocFormat, name.Zh+"须为JPG或PNG格式", name.En+" must be a JPG or PNG file"))
 	}
-	if a.Bytes < r.DocumentMinBytes {
-		ps = append(ps, errorf(CodeDocTooSmall, fmt.Sprintf("%s 文件大小 %d 字节，需大于 %d 字节（20 KB）", name.Zh, a.Bytes, r.DocumentMinBytes-1), fmt.Sprintf("%s has %d bytes; it must have more than %d (20 KB)", name.En, a.Bytes, r.DocumentMinBytes-1)))
+	if over := r.DocumentMinBytes - 1; a.Bytes <= over {
+		ps = append(ps, errorf(CodeDocTooSmall, fmt.Sprintf("%s 文件大小 %s，需大于 %s", name.Zh, SizeAgainst(a.Bytes, over), LimitText(over)), fmt.Sprintf("%s is %s; it must be over %s", name.En, SizeAgainst(a.Bytes, over), LimitText(over))))
 	}
 	if a.Bytes > r.DocumentMaxBytes {
-		ps = append(ps, errorf(CodeDocTooLarge, fmt.Sprintf("%s 文件大小 %d 字节，需不超过 %d 字节（500 KB）", name.Zh, a.Bytes, r.DocumentMaxBytes), fmt.Sprintf("%s has %d bytes; it must have at most %d (500 KB)", name.En, a.Bytes, r.DocumentMaxBytes)))
+		ps = append(ps, errorf(CodeDocTooLarge, fmt.Sprintf("%s 文件大小 %s，需不超过 %s", name.Zh, SizeAgainst(a.Bytes, r.DocumentMaxBytes), LimitText(r.DocumentMaxBytes)), fmt.Sprintf("%s is %s; it must be at most %s", name.En, SizeAgainst(a.Bytes, r.DocumentMaxBytes), LimitText(r.DocumentMaxBytes))))
+	}
+	if !r.DocumentLegible(a.Width, a.Height) {
+		ps = append(ps, errorf(CodeDocPixels,
+			fmt.Sprintf("%s 只有 %d×%d 像素，文字无法辨认；需长边不少于 %d、短边不少于 %d 像素，请用更高的分辨率重新扫描或拍摄", name.Zh, a.Width, a.Height, r.DocumentLegibleLongSide, r.DocumentLegibleShortSide),
+			fmt.Sprintf("%s is only %d×%d pixels, too small to read; it needs at least %d pixels on the long side and %d on the short side: scan or photograph it at a higher resolution", name.En, a.Width, a.Height, r.DocumentLegibleLongSide, r.DocumentLegibleShortSide)))
 	}
 	return ps
 }

@@ -129,15 +129,32 @@ type Deadline struct {
 	At       time.Time `json:"deadline"`
 }
 
-// DeadlineFor returns the newest deadline of province, or nil.
-func (c *Catalog) DeadlineFor(province string) *Deadline {
-	var best *Deadline
+// examMonth is the month the junior accounting exam is held in each year
+// (May). Until it is over, the next exam is this year's; from the month
+// after it, next year's.
+const examMonth = time.May
+
+// NextExamYear is the year of the next junior accounting exam on the
+// Beijing date of now: a record collected in November 2026 is for the 2027
+// exam, whatever 2025's deadline said.
+func NextExamYear(now time.Time) int {
+	d := now.In(Shanghai)
+	if d.Month() > examMonth {
+		return d.Year() + 1
+	}
+	return d.Year()
+}
+
+// DeadlineFor returns province's collection deadline for the exam of year,
+// or nil when it is not published (or not loaded). Another year's deadline
+// is never returned in its place.
+func (c *Catalog) DeadlineFor(province string, year int) *Deadline {
 	for i, d := range c.Deadlines {
-		if d.Province == province && (best == nil || d.Year > best.Year) {
-			best = &c.Deadlines[i]
+		if d.Province == province && d.Year == year {
+			return &c.Deadlines[i]
 		}
 	}
-	return best
+	return nil
 }
 
 // TimeLeft is the time from now to the deadline; negative once it passed

@@ -167,20 +167,43 @@ func TestWorkingDays(t *testing.T) {
 func TestDeadlines(t *testing.T) {
 	c := catalog(t)
 	for prov, want := range map[string]string{"120000": "2025-01-22 17:00", "440000": "2025-01-23 12:00", "140000": "2025-01-21 12:00"} {
-		d := c.DeadlineFor(prov)
+		d := c.DeadlineFor(prov, 2025)
 		if d == nil || !d.At.Equal(day(want)) {
 			t.Errorf("deadline %s = %+v, want %s", prov, d, want)
 		}
 	}
-	if c.DeadlineFor("110000") != nil {
+	if c.DeadlineFor("110000", 2025) != nil {
 		t.Error("a deadline for 北京 was invented")
 	}
-	d := c.DeadlineFor("120000")
+	if c.DeadlineFor("440000", 2027) != nil {
+		t.Error("2025's deadline given as 2027's")
+	}
+	d := c.DeadlineFor("120000", 2025)
 	if left := d.TimeLeft(day("2025-01-22 15:00")); left != 2*time.Hour {
 		t.Errorf("time left %s", left)
 	}
 	if d.TimeLeft(day("2025-01-23 00:00")) >= 0 {
 		t.Error("time left after the deadline is not negative")
+	}
+}
+
+// TestNextExamYear: the exam is held in May; the Beijing date decides.
+func TestNextExamYear(t *testing.T) {
+	for _, tt := range []struct {
+		at   time.Time
+		want int
+	}{
+		{day("2025-01-22 15:00"), 2025},
+		{day("2025-05-31 23:59"), 2025},
+		{day("2025-06-01 00:00"), 2026},
+		{day("2026-11-27 10:00"), 2027},
+		{time.Date(2026, 5, 31, 16, 30, 0, 0, time.UTC), 2027}, // already 1 June in Beijing
+		{time.Date(2026, 12, 31, 15, 0, 0, 0, time.UTC), 2027},
+		{time.Date(2026, 12, 31, 17, 0, 0, 0, time.UTC), 2027}, // 1 January 2027 in Beijing
+	} {
+		if got := NextExamYear(tt.at); got != tt.want {
+			t.Errorf("NextExamYear(%s) = %d, want %d", tt.at, got, tt.want)
+		}
 	}
 }
 

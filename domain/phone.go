@@ -38,7 +38,8 @@ func ParseMobile(raw string) (string, error) {
 }
 
 // ParseWorkPhone validates 工作单位电话 (TEL1): a landline with area code, a
-// mobile, or a 400/800 service number.
+// mobile, or a 400/800 service number. A local landline number never starts
+// with 0 or 1 (those dial out of the area), so examples use 010-62345678.
 func ParseWorkPhone(raw string) (string, error) {
 	s := strings.TrimSpace(width.Narrow.String(raw))
 	s = strings.ReplaceAll(s, " ", "")
@@ -51,5 +52,5 @@ func ParseWorkPhone(raw string) (string, error) {
 	if m := NormalizeMobile(s); reMobile.MatchString(m) {
 		return m, nil
 	}
-	return s, errorf("TEL1", "请填写带区号的固定电话（如 010-12345678）、手机号码或400/800电话", "Enter a landline with area code (e.g. 010-12345678), a mobile or a 400/800 number")
+	return s, errorf("TEL1", "请填写带区号的固定电话（如 010-62345678）、手机号码或400/800电话", "Enter a landline with area code (e.g. 010-62345678), a mobile or a 400/800 number")
 }

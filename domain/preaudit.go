@@ -16,6 +16,11 @@ type Holder struct {
 	Name     string
 }
 
+// CodeCommitment is the unticked commitment: an error that blocks
+// submission, shown as its own line beside the check box rather than as a
+// problem in the list.
+const CodeCommitment = "CM1"
+
 // PreAudit (预审) runs every rule over a whole record and returns every
 // problem, errors first, in the order of the steps. It is what the 预审与提交
 // step lists and what a reviewer sees beside the record. now is the moment of
@@ -30,7 +35,7 @@ func PreAudit(r *Record, holder Holder, cat *Catalog, now time.Time) []Problem {
 	a.work()
 	a.department()
 	if !r.Committed {
-		a.err("commitment", "CM1", "请勾选“承诺所提供信息真实有效”", "Tick 'I promise the information is true and valid'")
+		a.err("commitment", CodeCommitment, "请勾选“承诺所提供信息真实有效”", "Tick 'I promise the information is true and valid'")
 	}
 	slices.SortStableFunc(a.probs, func(x, y Problem) int { return int(x.Severity) - int(y.Severity) })
 	return a.probs
@@ -87,6 +92,15 @@ func (a *audit) scopes() {
 	for _, s := range a.r.Scopes {
 		if !Has(a.cat.Options.Scopes, string(s)) {
 			a.err("scopes", "SC1", "采集范围选项无效，请重新选择", "The collection scope is not valid: choose again")
+		}
+	}
+	// Holding a qualification (A) and holding none (C) contradict each
+	// other: the error stands beside both boxes, as reviewers reject it (R13).
+	if a.r.HasScope(ScopeQualified) && a.r.HasScope(ScopeExam) {
+		for _, s := range []Scope{ScopeQualified, ScopeExam} {
+			a.err("scopes."+string(s), "SC3",
+				"“具有会计专业技术资格”与“不具有会计专业技术资格、拟报名初级考试”不能同时选择：请只保留符合实际的一项",
+				"'Holds an accounting qualification' and 'holds none and will sit the junior exam' cannot both be chosen: keep the one that is true")
 		}
 	}
 	if !a.r.NoticeRead {

@@ -46,6 +46,11 @@ type ruleCase struct {
 var ruleCases = []ruleCase{
 	{"no scope", func(r *Record) { r.Scopes = nil }, "SC1", "scopes", Error},
 	{"unknown scope", func(r *Record) { r.Scopes = []Scope{"Z"} }, "SC1", "scopes", Error},
+	{"scopes A and C", func(r *Record) { r.Scopes = []Scope{ScopeQualified, ScopeExam} }, "SC3", "scopes.A", Error},
+	{"scopes C and A", func(r *Record) { r.Scopes = []Scope{ScopeQualified, ScopeExam} }, "SC3", "scopes.C", Error},
+	{"ID scan too small to read", func(r *Record) {
+		r.Basic.IDFront = &Attachment{SHA256: "tiny", Kind: AttIDFront, MIME: "image/png", Bytes: 48_000, Width: 110, Height: 110}
+	}, CodeDocPixels, "basic.id_front", Error},
 	{"notice unread", func(r *Record) { r.NoticeRead = false }, "SC2", "notice", Error},
 	{"real-name city missing", func(r *Record) { r.RealName.City = "" }, "RN1", "realname.city", Error},
 	{"real-name city elsewhere", func(r *Record) { r.RealName.City = "440100" }, "RN1", "realname.city", Error},

@@ -170,6 +170,20 @@ type Record struct {
 	SubmittedAt    time.Time       `json:"submitted_at,omitzero"`
 }
 
+// exclusiveScopes pairs the scopes that contradict each other: holding a
+// qualification (A) and holding none (C).
+var exclusiveScopes = map[Scope]Scope{ScopeQualified: ScopeExam, ScopeExam: ScopeQualified}
+
+// SetScope chooses s (on) or drops it; choosing a scope drops the one that
+// contradicts it, so A and C are never chosen together.
+func (r *Record) SetScope(s Scope, on bool) {
+	r.Scopes = slices.DeleteFunc(r.Scopes, func(x Scope) bool { return x == s || (on && x == exclusiveScopes[s]) })
+	if on {
+		r.Scopes = append(r.Scopes, s)
+		slices.Sort(r.Scopes)
+	}
+}
+
 // HasScope reports whether s was chosen.
 func (r *Record) HasScope(s Scope) bool { return slices.Contains(r.Scopes, s) }
 

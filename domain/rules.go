@@ -12,13 +12,13 @@ var RuleReasons = map[string]string{
 	"PH0": "", "PH1": "",
 	"B1": "R01", "B2": "R01", "B3": "", "B4": "", "B5": "R03",
 	// Scope and notice (§6.5).
-	"SC1": "R13", "SC2": "",
+	"SC1": "R13", "SC2": "", "SC3": "R13",
 	// Real-name material.
 	"RN1": "R01", "RN2": "R01",
 	// Photo and documents (§9).
 	CodePhotoMissing: "R02", CodePhotoFormat: "R02", CodePhotoTooSmall: "R02", CodePhotoTooLarge: "R02",
 	CodePhotoPixels: "R02", CodePhotoRatio: "R02", CodePhotoBackground: "R02",
-	CodeDocMissing: "R14", CodeDocFormat: "R03", CodeDocTooSmall: "R03", CodeDocTooLarge: "R03",
+	CodeDocMissing: "R14", CodeDocFormat: "R03", CodeDocTooSmall: "R03", CodeDocTooLarge: "R03", CodeDocPixels: "R03",
 	// Education (§5).
 	"EDU1": "R04", "EDF1": "", "EDF2": "", "EDF3": "", "EDF4": "R07", "EDF5": "",
 	"EDT1": "R12", "EDT2": "R12", "EDT3": "R05", "EDT4": "R12", "EDT5": "R04", "EDT6": "R05",

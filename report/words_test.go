@@ -35,7 +35,7 @@ func TestWordsComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		for k := range used {
-			if w.msgs[k] == "" {
+			if w.Msgs[k] == "" {
 				t.Errorf("%s lacks %q", lang, k)
 			}
 		}

@@ -34,21 +34,20 @@ func (a *App) checkIdle() {
 	idle := a.store.Now().Sub(a.lastActive)
 	switch {
 	case idle >= a.idleLimit:
-		if a.idleDialog != nil {
-			a.idleDialog.Hide()
-			a.idleDialog = nil
-		}
-		a.signOut()
-		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
+		a.signOut() // the warning closes with the session's other dialogs
+		a.dialogs.Show(dialog.NewInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win))
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
-		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
+		d := dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
 				a.Touch()
+			} else {
+				a.signOut()
 			}
 		}, a.win)
-		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))
-		a.idleDialog.SetDismissText(a.tr.T("account.logout"))
-		a.idleDialog.Show()
+		d.SetConfirmText(a.tr.T("kiosk.stay"))
+		d.SetDismissText(a.tr.T("account.logout"))
+		a.idleDialog = d
+		a.sess.Show(d)
 	}
 }

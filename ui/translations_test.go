@@ -43,7 +43,7 @@ func TestUsedKeysTranslated(t *testing.T) {
 		"account.signed_in_by.id_number", "account.signed_in_by.phone"} {
 		used[k] = true
 	}
-	call := regexp.MustCompile(`\.T\("([a-z0-9_.]*[a-z0-9_])"`)
+	call := regexp.MustCompile(`\.[TN]\("([a-z0-9_.]*[a-z0-9_])"`)
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err

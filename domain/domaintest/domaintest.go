@@ -5,6 +5,7 @@ package domaintest
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sync"
 	"testing"
 
@@ -66,4 +67,17 @@ func ValidRecord() *domain.Record {
 		Department: domain.Department{Province: "110000", City: "110100", County: "110108"},
 		Committed:  true,
 	}
+}
+
+// example finds what a message or placeholder offers as an example: the
+// token after "如" or "e.g.".
+var example = regexp.MustCompile(`(?:如|e\.g\.)\s*([0-9A-Za-z][0-9A-Za-z-]*[0-9A-Za-z])`)
+
+// Examples returns the examples text shows ("如 010-62345678", "e.g. 2020-09").
+func Examples(text string) []string {
+	var out []string
+	for _, m := range example.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	return out
 }

@@ -19,39 +19,44 @@ type Report struct {
 // OK reports whether nothing blocks the file (warnings may remain).
 func (r *Report) OK() bool { return domain.Errors(r.Problems) == 0 }
 
-func facts(d *Decoded, data []byte, kind domain.AttachmentKind) domain.Attachment {
+func (d *Decoded) facts(kind domain.AttachmentKind) domain.Attachment {
 	w, h := d.Size()
-	sum := sha256.Sum256(data)
-	return domain.Attachment{SHA256: hex.EncodeToString(sum[:]), Kind: kind, MIME: string(d.Format), Bytes: len(data), Width: w, Height: h}
+	sum := sha256.Sum256(d.data)
+	return domain.Attachment{SHA256: hex.EncodeToString(sum[:]), Kind: kind, MIME: string(d.Format), Bytes: d.Bytes, Width: w, Height: h}
 }
 
 // CheckPhoto judges a file as the standard photo. A file that is not a
 // readable JPG or PNG is an error with the reason; a readable one gets a
 // report with every rule's verdict and figure.
 func CheckPhoto(data []byte, rules domain.PhotoRules) (*Report, error) {
-	d, err := Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	return checkDecodedPhoto(d, data, rules), nil
-}
-
-func checkDecodedPhoto(d *Decoded, data []byte, rules domain.PhotoRules) *Report {
-	f := facts(d, data, domain.AttPhoto)
-	if !whiteBackground(d, rules) {
-		f.Warnings = append(f.Warnings, domain.CodePhotoBackground)
-	}
-	return &Report{Facts: f, Problems: domain.PhotoProblems(&f, rules)}
+	return check(data, domain.AttPhoto, rules)
 }
 
 // CheckDocument judges a file as a scanned document of kind.
 func CheckDocument(data []byte, kind domain.AttachmentKind, rules domain.PhotoRules) (*Report, error) {
+	return check(data, kind, rules)
+}
+
+func check(data []byte, kind domain.AttachmentKind, rules domain.PhotoRules) (*Report, error) {
 	d, err := Decode(data)
 	if err != nil {
 		return nil, err
 	}
-	f := facts(d, data, kind)
-	return &Report{Facts: f, Problems: domain.DocumentProblems(&f, kind, rules)}, nil
+	return d.Check(kind, rules), nil
+}
+
+// Check judges the decoded file as an image of kind: the standard photo's
+// rules or the document rules. Deciding from the decoded image means a
+// caller that also shows it decodes the file once.
+func (d *Decoded) Check(kind domain.AttachmentKind, rules domain.PhotoRules) *Report {
+	f := d.facts(kind)
+	if kind.IsDocument() {
+		return &Report{Facts: f, Problems: domain.DocumentProblems(&f, kind, rules)}
+	}
+	if !whiteBackground(d, rules) {
+		f.Warnings = append(f.Warnings, domain.CodePhotoBackground)
+	}
+	return &Report{Facts: f, Problems: domain.PhotoProblems(&f, rules)}
 }
 
 // whiteBackground estimates the background from strips along the top, left

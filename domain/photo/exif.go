@@ -11,30 +11,15 @@ import (
 // this tag; image/jpeg ignores it, so without it a portrait photo comes out
 // lying down.
 func exifOrientation(data []byte) int {
-	i := 2 // after SOI
-	for i+4 <= len(data) {
-		if data[i] != 0xFF {
-			return 1
-		}
-		marker := data[i+1]
-		if marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01 || marker == 0xFF {
-			i++
-			continue
-		}
-		if marker == 0xDA || marker == 0xD9 { // start of scan: no more metadata
-			return 1
-		}
-		n := int(binary.BigEndian.Uint16(data[i+2:]))
-		if n < 2 || i+2+n > len(data) {
-			return 1
-		}
-		seg := data[i+4 : i+2+n]
+	o := 1
+	jpegSegments(data, func(marker byte, seg []byte) bool {
 		if marker == 0xE1 && len(seg) >= 6 && string(seg[:6]) == "Exif\x00\x00" {
-			return tiffOrientation(seg[6:])
+			o = tiffOrientation(seg[6:])
+			return false
 		}
-		i += 2 + n
-	}
-	return 1
+		return true
+	})
+	return o
 }
 
 func tiffOrientation(t []byte) int {

@@ -16,7 +16,12 @@ import (
 type Result struct {
 	Data   []byte
 	Report *Report
+	// decoded is Data decoded (for the re-check), kept for its preview.
+	decoded *Decoded
 }
+
+// Preview is the fixed image for the screen; see the function Preview.
+func (r *Result) Preview(maxSide int) image.Image { return Preview(r.decoded, maxSide) }
 
 // CodeFixFailed is reported when no output can satisfy the rules.
 const CodeFixFailed = "FIX1"
@@ -43,6 +48,15 @@ func to57(r image.Rectangle) image.Rectangle {
 	return c.Add(r.Min)
 }
 
+// FixPhoto turns a photo file into a standard one; see Decoded.FixPhoto.
+func FixPhoto(data []byte, crop *image.Rectangle, rules domain.PhotoRules) (*Result, error) {
+	d, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.FixPhoto(crop, rules)
+}
+
 // FixPhoto turns a photo into a standard one: crop to 5:7 (crop, in upright
 // coordinates, or centred when nil), never upscale, resize to exactly
 // 295×413 with a Lanczos filter, and encode a JPEG with a 300 dpi JFIF header
@@ -50,9 +64,8 @@ func to57(r image.Rectangle) image.Rectangle {
 // even at the highest quality (a smooth, plain image), it keeps the smallest
 // larger 5:7 size the crop allows that does; when none does, it refuses —
 // it never pads the file.
-func FixPhoto(data []byte, crop *image.Rectangle, rules domain.PhotoRules) (*Result, error) {
-	d, err := Decode(data)
-	if err != nil {
+func (d *Decoded) FixPhoto(crop *image.Rectangle, rules domain.PhotoRules) (*Result, error) {
+	if err := d.PhotoFixable(); err != nil {
 		return nil, err
 	}
 	w, h := d.Size()
@@ -62,25 +75,38 @@ func FixPhoto(data []byte, crop *image.Rectangle, rules domain.PhotoRules) (*Res
 	}
 	if r.Dx() < PhotoWidth || r.Dy() < PhotoHeight {
 		return nil, problem(domain.CodePhotoPixels,
-			fmt.Sprintf("裁剪后为 %d×%d，小于 %d×%d；小照片放大后不清晰，不能放大，请换一张更大的照片", r.Dx(), r.Dy(), PhotoWidth, PhotoHeight),
-			fmt.Sprintf("The crop is %d×%d, below %d×%d; small photos are not enlarged: use a larger photo", r.Dx(), r.Dy(), PhotoWidth, PhotoHeight))
+			fmt.Sprintf("裁剪后为 %d×%d，小于 %d×%d；小照片放大后不清晰，不能放大，请把裁剪框放大或换一张更大的照片", r.Dx(), r.Dy(), PhotoWidth, PhotoHeight),
+			fmt.Sprintf("The crop is %d×%d, below %d×%d; small photos are not enlarged: make the crop larger or use a larger photo", r.Dx(), r.Dy(), PhotoWidth, PhotoHeight))
 	}
 	raw := rawRect(r, d.Orientation, w, h)
 	for n := PhotoWidth / 5; 5*n <= r.Dx(); n = max(n+1, n*6/5) {
 		img := scale(d, raw, 5*n, 7*n)
-		out, ok := encodeInWindow(img, rules.PhotoMinBytes, rules.PhotoMaxBytes)
-		if !ok {
+		out, got := encodeInWindow(img, photoLadder, rules.PhotoMinBytes, rules.PhotoMaxBytes)
+		if got != fits {
 			continue
 		}
 		od, err := Decode(out)
 		if err != nil {
 			return nil, err
 		}
-		return &Result{Data: out, Report: checkDecodedPhoto(od, out, rules)}, nil
+		return &Result{Data: out, Report: od.Check(domain.AttPhoto, rules), decoded: od}, nil
 	}
 	return nil, problem(CodeFixFailed,
 		"这张照片几乎是纯色，任何尺寸和质量都达不到 10 KB；请换一张真实拍摄的证件照",
 		"This photo is nearly a single colour and cannot reach 10 KB at any size or quality: use a real ID photo")
+}
+
+// PhotoFixable says at once, before any work, why a photo can never be
+// made standard: fewer pixels than 295×413 even in its largest 5:7 crop
+// (small photos are never enlarged).
+func (d *Decoded) PhotoFixable() error {
+	w, h := d.Size()
+	if r := CenterCrop(w, h); r.Dx() >= PhotoWidth && r.Dy() >= PhotoHeight {
+		return nil
+	}
+	return problem(domain.CodePhotoPixels,
+		fmt.Sprintf("无法修正：照片只有 %d×%d 像素，裁成 5:7 后小于 %d×%d；小照片放大后不清晰，不能放大，请换一张更大的照片", w, h, PhotoWidth, PhotoHeight),
+		fmt.Sprintf("This cannot be fixed: the photo is only %d×%d pixels, below %d×%d once cut to 5:7; small photos are not enlarged because they would be blurred: use a larger photo", w, h, PhotoWidth, PhotoHeight))
 }
 
 // scale cuts raw (stored coordinates) out of d, turns it upright and
@@ -101,23 +127,60 @@ func scale(d *Decoded, raw image.Rectangle, w, h int) image.Image {
 	return resize.Resize(uint(w), uint(h), orient(small, d.Orientation), resize.Lanczos3)
 }
 
-// encodeInWindow encodes img as JPEG at the first quality whose size lies in
-// [minBytes, maxBytes]: 90 first, higher when too small, lower when too large.
-func encodeInWindow(img image.Image, minBytes, maxBytes int) ([]byte, bool) {
-	qualities := []int{90, 93, 95, 97, 99, 100}
-	out := encodeJPEG(img, 90)
-	if len(out) > maxBytes {
-		qualities = []int{80, 70, 60, 50}
+// fit says where an encoding landed against a size window.
+type fit int
+
+const (
+	fits fit = iota
+	tooSmall
+	tooLarge
+)
+
+// ladder is the order in which JPEG qualities are tried: start, then down
+// when that is too large, or up when it is too small.
+type ladder struct {
+	start    int
+	down, up []int
+}
+
+// last is the final quality tried in the direction a miss leads.
+func (l ladder) last(missed fit) int {
+	if missed == tooLarge {
+		return l.down[len(l.down)-1]
 	}
-	for _, q := range qualities {
-		if q != 90 {
-			out = encodeJPEG(img, q)
+	return l.up[len(l.up)-1]
+}
+
+// photoLadder starts at 90: a photo is small, and looks better for it.
+var photoLadder = ladder{start: 90, down: []int{80, 70, 60, 50}, up: []int{93, 95, 97, 99, 100}}
+
+// encodeInWindow encodes img as JPEG at the first quality of l whose size
+// lies in [minBytes, maxBytes]. When none does, it returns the last try and
+// the side of the window it missed.
+func encodeInWindow(img image.Image, l ladder, minBytes, maxBytes int) ([]byte, fit) {
+	where := func(out []byte) fit {
+		switch {
+		case len(out) < minBytes:
+			return tooSmall
+		case len(out) > maxBytes:
+			return tooLarge
 		}
-		if len(out) >= minBytes && len(out) <= maxBytes {
-			return out, true
-		}
+		return fits
 	}
-	return nil, false
+	out := encodeJPEG(img, l.start)
+	got := where(out)
+	steps := l.up
+	if got == tooLarge {
+		steps = l.down
+	}
+	for _, q := range steps {
+		if got == fits {
+			break
+		}
+		out = encodeJPEG(img, q)
+		got = where(out)
+	}
+	return out, got
 }
 
 // jfif300 is a JFIF APP0 segment declaring 300×300 dots per inch; Go's

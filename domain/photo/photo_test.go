@@ -18,6 +18,7 @@ var rules = domain.PhotoRules{
 	PhotoMinBytes: 10240, PhotoMaxBytes: 500000, PhotoMinWidth: 295, PhotoMinHeight: 413,
 	PhotoRatioTolerance: 0.03, BackgroundMinLightness: 90, BackgroundMaxChroma: 12, BackgroundStrip: 0.06,
 	DocumentMinBytes: 20481, DocumentMaxBytes: 500000, DocumentMinLongSide: 1200,
+	DocumentLegibleLongSide: 500, DocumentLegibleShortSide: 300,
 }
 
 func code(err error) string {

@@ -100,8 +100,13 @@ type Decoded struct {
 	Format Format
 	Bytes  int
 	Raw    image.Image
+	// data is the file, for the facts (its digest) and for keeping it as it is.
+	data []byte
 	// Orientation is the EXIF orientation (1–8; 1 = upright already).
 	Orientation int
+	// Flattened is true when the file had transparent pixels: Raw shows
+	// them composited on white, as the photo and scan rules expect.
+	Flattened bool
 }
 
 // Size is the upright width and height.
@@ -113,9 +118,10 @@ func (d *Decoded) Size() (w, h int) {
 	return b.Dx(), b.Dy()
 }
 
-// Decode sniffs, checks the dimensions from the header, decodes with
-// image/jpeg or image/png only (no other decoder is reachable) and reads the
-// EXIF orientation (image/jpeg ignores it).
+// Decode sniffs, checks the dimensions from the header, refuses a file too
+// small for the memory its header asks for, decodes with image/jpeg or
+// image/png only (no other decoder is reachable), puts transparent pixels
+// on white, and reads the EXIF orientation (image/jpeg ignores it).
 func Decode(data []byte) (*Decoded, error) {
 	format, err := Sniff(data)
 	if err != nil {
@@ -128,6 +134,9 @@ func Decode(data []byte) (*Decoded, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxSide || cfg.Height > MaxSide || cfg.Width*cfg.Height > MaxPixels {
 		return nil, problem(CodeHugePixels, fmt.Sprintf("图片尺寸 %d×%d 超出范围（每边不超过 %d 像素，总计不超过 5000 万像素）", cfg.Width, cfg.Height, MaxSide), fmt.Sprintf("The image is %d×%d: at most %d pixels a side and 50 megapixels in all", cfg.Width, cfg.Height, MaxSide))
 	}
+	if err := checkMemory(format, data, cfg); err != nil {
+		return nil, err
+	}
 	var img image.Image
 	if format == JPEG {
 		img, err = jpeg.Decode(bytes.NewReader(data))
@@ -137,7 +146,10 @@ func Decode(data []byte) (*Decoded, error) {
 	if err != nil {
 		return nil, readError(err)
 	}
-	d := &Decoded{Format: format, Bytes: len(data), Raw: img, Orientation: 1}
+	d := &Decoded{Format: format, Bytes: len(data), Raw: img, data: data, Orientation: 1}
+	if o, ok := img.(interface{ Opaque() bool }); ok && !o.Opaque() {
+		d.Raw, d.Flattened = onWhite(img), true
+	}
 	if format == JPEG {
 		d.Orientation = exifOrientation(data)
 	}

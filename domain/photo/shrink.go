@@ -32,60 +32,77 @@ func boxShrink(src image.Image, r image.Rectangle, f int) *image.RGBA {
 	return out
 }
 
+// shrinkYCbCr averages a JPEG's planes block by block. Every luma sample
+// of a block row that is read is matched by the chroma sample that covers
+// it (x/cx, y/cy, as image.YCbCr.COffset computes), so the colour of each
+// output pixel is the mean of the same pixels its luma is: no row, column
+// or block start is left without colour, whatever the subsampling and the
+// shrink factor.
 func shrinkYCbCr(s *image.YCbCr, r image.Rectangle, f int, out *image.RGBA) {
 	ow, oh := out.Rect.Dx(), out.Rect.Dy()
 	ySum := make([]uint32, ow)
 	cbSum := make([]uint32, ow)
 	crSum := make([]uint32, ow)
-	cN := make([]uint32, ow)
-	// Chroma planes are subsampled: read one chroma sample per 2×2 (4:2:0)
-	// or 2×1 (4:2:2) luma pixels.
-	cx, cy := 1, 1
-	switch s.SubsampleRatio {
-	case image.YCbCrSubsampleRatio420:
-		cx, cy = 2, 2
-	case image.YCbCrSubsampleRatio422:
-		cx = 2
-	case image.YCbCrSubsampleRatio440:
-		cy = 2
-	}
+	cx, cy := chromaStep(s.SubsampleRatio)
 	step, n := rowStep(f)
 	for oy := 0; oy < oh; oy++ {
 		clear(ySum)
 		clear(cbSum)
 		clear(crSum)
-		clear(cN)
 		y0 := r.Min.Y + oy*f
 		for sy := y0; sy < y0+f; sy += step {
 			addBlocks(s.Y[(sy-s.Rect.Min.Y)*s.YStride-s.Rect.Min.X:], r.Min.X, f, ySum)
-			if sy%cy != 0 {
-				continue
-			}
-			// Chroma samples covering this block row, read straight from
-			// the planes (the index COffset would compute, without its
-			// per-pixel switch).
-			crow := s.Cb[(sy/cy-s.Rect.Min.Y/cy)*s.CStride-s.Rect.Min.X/cx:]
-			rrow := s.Cr[(sy/cy-s.Rect.Min.Y/cy)*s.CStride-s.Rect.Min.X/cx:]
-			for ox := 0; ox < ow; ox++ {
-				x0 := r.Min.X + ox*f
-				for c := (x0 + cx - 1) / cx; c < (x0+f+cx-1)/cx; c++ {
-					cbSum[ox] += uint32(crow[c])
-					crSum[ox] += uint32(rrow[c])
-					cN[ox]++
-				}
-			}
+			// The chroma row under luma row sy, indexed by absolute chroma
+			// column (x/cx), as image.YCbCr.COffset does.
+			off := (sy/cy-s.Rect.Min.Y/cy)*s.CStride - s.Rect.Min.X/cx
+			addChroma(s.Cb[off:], s.Cr[off:], r.Min.X, f, cx, cbSum, crSum)
 		}
 		for ox := 0; ox < ow; ox++ {
-			cb, cr := uint8(128), uint8(128)
-			if cN[ox] > 0 {
-				cb, cr = uint8(cbSum[ox]/cN[ox]), uint8(crSum[ox]/cN[ox])
-			}
-			rr, gg, bb := color.YCbCrToRGB(uint8(ySum[ox]/n), cb, cr)
+			rr, gg, bb := color.YCbCrToRGB(mean(ySum[ox], n), mean(cbSum[ox], n), mean(crSum[ox], n))
 			i := oy*out.Stride + ox*4
 			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = rr, gg, bb, 0xFF
 		}
 	}
 }
+
+// chromaStep is how many luma columns and rows share one chroma sample.
+func chromaStep(ratio image.YCbCrSubsampleRatio) (cx, cy int) {
+	switch ratio {
+	case image.YCbCrSubsampleRatio420:
+		return 2, 2
+	case image.YCbCrSubsampleRatio422:
+		return 2, 1
+	case image.YCbCrSubsampleRatio440:
+		return 1, 2
+	case image.YCbCrSubsampleRatio411:
+		return 4, 1
+	case image.YCbCrSubsampleRatio410:
+		return 4, 2
+	}
+	return 1, 1
+}
+
+// addChroma adds to cbSums[ox] and crSums[ox] the chroma of the f luma
+// columns under output column ox (columns start at x0): each chroma sample
+// weighted by how many of those columns it covers, so the weights of a
+// block row sum to f, as its luma samples do.
+func addChroma(cb, cr []uint8, x0, f, cx int, cbSums, crSums []uint32) {
+	for ox := range cbSums {
+		a, b := x0+ox*f, x0+(ox+1)*f // luma columns [a, b)
+		var accB, accR uint32
+		for c := a / cx; c*cx < b; c++ {
+			w := uint32(min(b, (c+1)*cx) - max(a, c*cx))
+			accB += w * uint32(cb[c])
+			accR += w * uint32(cr[c])
+		}
+		cbSums[ox] += accB
+		crSums[ox] += accR
+	}
+}
+
+// mean is sum/n rounded to the nearest integer (truncating would darken
+// every shrunk image by half a level).
+func mean(sum, n uint32) uint8 { return uint8((sum + n/2) / n) }
 
 // addBlocks adds to sums[ox] the f samples of one row of an 8-bit plane
 // (a grey image, a JPEG's luma) under output column ox; the columns start
@@ -112,7 +129,7 @@ func shrinkGray(s *image.Gray, r image.Rectangle, f int, out *image.RGBA) {
 			addBlocks(s.Pix[(sy-s.Rect.Min.Y)*s.Stride-s.Rect.Min.X:], r.Min.X, f, sum)
 		}
 		for ox, v := range sum {
-			g := uint8(v / n)
+			g := mean(v, n)
 			i := oy*out.Stride + ox*4
 			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = g, g, g, 0xFF
 		}
@@ -140,7 +157,7 @@ func shrinkRGBA(pix []uint8, stride int, bounds, r image.Rectangle, f int, out *
 			}
 		}
 		for i, v := range sum {
-			out.Pix[oy*out.Stride+i] = uint8(v / n)
+			out.Pix[oy*out.Stride+i] = mean(v, n)
 		}
 	}
 }

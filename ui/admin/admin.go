@@ -22,14 +22,14 @@ type Screen struct {
 	list *fyne.Container
 
 	id, name, phone, password *widget.Entry
-	add                       *widget.Button
+	add                       *widgets.Button
 	status                    *widget.Label
 
 	// The departments of the new reviewer: chosen 省 → 市 → 区县 (or 市本级)
 	// and added to the list one by one.
 	province, city, county string
 	chooser                *fyne.Container
-	pickDept               *widget.Button
+	pickDept               *widgets.Button
 	chosen                 []string
 	chosenBox              *fyne.Container
 }
@@ -41,10 +41,10 @@ func New(sess *session.Session) *Screen {
 	s.id, s.name, s.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.password = widget.NewPasswordEntry()
 	s.status = widgets.StatusLabel()
-	s.add = widget.NewButton(t.T("admin.add"), s.create)
+	s.add = widgets.NewButton(t.T("admin.add"), s.create)
 	s.chooser = container.NewGridWithColumns(3)
 	s.chosenBox = container.NewVBox()
-	s.pickDept = widget.NewButton(t.T("admin.add_dept"), s.addDept)
+	s.pickDept = widgets.NewButton(t.T("admin.add_dept"), s.addDept)
 	s.showChooser()
 	depts := container.NewVBox(s.chooser, s.pickDept, s.chosenBox)
 	form := widgets.FormGrid(widgets.NewField(t.T("account.id_number"), s.id), widgets.NewField(t.T("account.name"), s.name),
@@ -99,12 +99,19 @@ func (s *Screen) showChosen() {
 	s.chosenBox.RemoveAll()
 	for _, code := range s.chosen {
 		code := code
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		rm := widgets.NewIconButton("", theme.DeleteIcon(), func() {
 			s.chosen = slices.DeleteFunc(s.chosen, func(c string) bool { return c == code })
 			s.showChosen()
 		})
-		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.sess.Cat.Divisions.Department(code)+"（"+code+"）")))
+		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.deptLabel(code))))
 	}
+}
+
+// deptLabel names a department with its code. The name is a proper name and
+// stays Chinese in every language; the brackets around the code follow the
+// UI language.
+func (s *Screen) deptLabel(code string) string {
+	return s.sess.Tr.T("admin.dept", s.sess.Cat.Divisions.Department(code), code)
 }
 
 func (s *Screen) create() {
@@ -145,15 +152,15 @@ func (s *Screen) refresh() {
 		r := r
 		var names []string
 		for _, d := range r.Departments {
-			names = append(names, s.sess.Cat.Divisions.Department(d)+"（"+d+"）")
+			names = append(names, s.deptLabel(d))
 		}
-		label := widgets.WrapLabel(r.Name + "  " + domain.MaskIDNumber(r.IDNumber) + "\n" + strings.Join(names, "、"))
+		label := widgets.WrapLabel(r.Name + "  " + domain.MaskIDNumber(r.IDNumber) + "\n" + strings.Join(names, s.sess.Tr.T("list.separator")))
 		key := "admin.disable"
 		if r.Disabled {
 			key = "admin.enable"
 			label.Importance = widget.LowImportance
 		}
-		toggle := widget.NewButton(t.T(key), func() {
+		toggle := widgets.NewButton(t.T(key), func() {
 			if err := s.sess.Store.SetDisabled(s.sess.Context(), s.sess.ID, r.ID, !r.Disabled); err != nil {
 				s.sess.ShowError(err)
 			}

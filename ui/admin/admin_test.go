@@ -9,6 +9,7 @@ import (
 	"caiji/storage/storagetest"
 	"caiji/ui/i18n"
 	"caiji/ui/session"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -43,13 +44,13 @@ func TestAdminAddsReviewer(t *testing.T) {
 	if adm.status.Text != "请至少添加一个会计管理部门" {
 		t.Fatalf("a reviewer without departments: %q", adm.status.Text)
 	}
-	adm.chooser.Objects[0].(*widget.SelectEntry).SetText("北京市")
+	adm.chooser.Objects[0].(*widgets.SearchBox).SetText("北京市")
 	test.Tap(adm.pickDept)
 	if len(adm.chosen) != 0 || !strings.Contains(adm.status.Text, "只选省不会匹配任何记录") {
 		t.Fatalf("a province alone: chosen %v, %q", adm.chosen, adm.status.Text)
 	}
-	adm.chooser.Objects[1].(*widget.SelectEntry).SetText("北京市（市辖区）")
-	adm.chooser.Objects[2].(*widget.SelectEntry).SetText("海淀区")
+	adm.chooser.Objects[1].(*widgets.SearchBox).SetText("北京市（市辖区）")
+	adm.chooser.Objects[2].(*widgets.SearchBox).SetText("海淀区")
 	test.Tap(adm.pickDept)
 	if len(adm.chosen) != 1 || adm.chosen[0] != "110108" {
 		t.Fatalf("chosen %v", adm.chosen)

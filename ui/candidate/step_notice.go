@@ -2,7 +2,6 @@ package candidate
 
 import (
 	"caiji/ui/widgets"
-	"slices"
 
 	"caiji/domain"
 
@@ -29,13 +28,7 @@ func (s *noticeStep) build() fyne.CanvasObject {
 	for _, o := range s.ed.sess.Cat.Options.Scopes {
 		sc := domain.Scope(o.Code)
 		_, c := b.check("scopes."+o.Code, t.Msg(o.Name()), func(r *domain.Record) bool { return r.HasScope(sc) },
-			func(r *domain.Record, on bool) {
-				r.Scopes = slices.DeleteFunc(r.Scopes, func(x domain.Scope) bool { return x == sc })
-				if on {
-					r.Scopes = append(r.Scopes, sc)
-					slices.Sort(r.Scopes)
-				}
-			})
+			func(r *domain.Record, on bool) { r.SetScope(sc, on) }) // A and C exclude each other
 		s.rebuildOnChange(c)
 		needs := widget.NewLabel(t.T("notice.needs." + o.Code))
 		needs.Wrapping = fyne.TextWrapWord

@@ -20,7 +20,7 @@ import (
 type resultStep struct {
 	baseStep
 	reasonRows              []*widget.Label
-	reopen, change, discard *widget.Button
+	reopen, change, discard *widgets.Button
 }
 
 func newResultStep(ed *editor) *resultStep {
@@ -84,7 +84,7 @@ func (s *resultStep) decision() []fyne.CanvasObject {
 		var jump fyne.CanvasObject = widget.NewLabel("")
 		if len(r.Fields) > 0 && s.ed.editable() {
 			field := r.Fields[0]
-			jump = widget.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(field) })
+			jump = widgets.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(field) })
 		}
 		s.reasonRows = append(s.reasonRows, msg)
 		box.Add(container.NewBorder(nil, nil, nil, jump, msg))
@@ -117,15 +117,15 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	switch {
 	case st == domain.StatusRejected:
-		s.reopen = widget.NewButton(t.T("result.reopen"), run(store.Reopen))
+		s.reopen = widgets.NewButton(t.T("result.reopen"), run(store.Reopen))
 		out = append(out, s.reopen)
 	case st == domain.StatusApproved:
-		s.change = widget.NewButton(t.T("result.open_change"), run(store.OpenChange))
+		s.change = widgets.NewButton(t.T("result.open_change"), run(store.OpenChange))
 		out = append(out, s.change)
 	case st == domain.StatusChangeDraft || st == domain.StatusChangeRejected:
 		note := widget.NewLabel(t.T("result.in_force"))
 		note.Wrapping = fyne.TextWrapWord
-		s.discard = widget.NewButton(t.T("result.discard_change"), run(store.DiscardChange))
+		s.discard = widgets.NewButton(t.T("result.discard_change"), run(store.DiscardChange))
 		out = append(out, note, s.discard)
 	case st == domain.StatusChangeSubmitted:
 		note := widget.NewLabel(t.T("result.in_force"))
@@ -135,21 +135,25 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	return out
 }
 
-// deadline describes the chosen province's collection deadline.
+// deadline describes the chosen province's collection deadline for the next
+// exam (by the Beijing date): its time left, that it has passed, or that it
+// is not published yet — never another year's deadline in its place.
 func (s *resultStep) deadline(now time.Time) string {
 	t, rec := s.ed.sess.Tr, s.ed.rec
 	prov := rec.Department.Province
 	if prov == "" {
 		return t.T("result.deadline.no_province")
 	}
-	d := s.ed.sess.Cat.DeadlineFor(prov)
+	year := domain.NextExamYear(now)
+	d := s.ed.sess.Cat.DeadlineFor(prov, year)
 	if d == nil {
-		return t.T("result.deadline.unknown")
+		return t.T("result.deadline.unpublished", year)
 	}
 	at := d.At.In(domain.Shanghai).Format("2006-01-02 15:04")
 	left := d.TimeLeft(now)
 	if left < 0 {
 		return t.T("result.deadline.passed", d.Year, at)
 	}
-	return t.T("result.deadline.left", d.Year, at, int(left.Hours())/24, int(left.Hours())%24)
+	hours := int(left.Hours())
+	return t.T("result.deadline.left", d.Year, at, t.N("time.days", hours/24, hours/24), t.N("time.hours", hours%24, hours%24))
 }

@@ -3,6 +3,7 @@ package candidate
 import (
 	"caiji/domain"
 	"caiji/ui/widgets"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,8 +18,8 @@ type submitStep struct {
 	baseStep
 	list    *fyne.Container
 	summary *widget.Label
-	commit  *widget.Check
-	submit  *widget.Button
+	commit  *widgets.CheckBox
+	submit  *widgets.Button
 }
 
 func newSubmitStep(ed *editor) *submitStep {
@@ -35,7 +36,7 @@ func (s *submitStep) build() fyne.CanvasObject {
 	var commitField *widgets.Field
 	s.commit, commitField = b.check("commitment", t.T("submit.commitment"), func(r *domain.Record) bool { return r.Committed },
 		func(r *domain.Record, on bool) { r.Committed = on })
-	s.submit = widget.NewButtonWithIcon(t.T("submit.button"), theme.MailSendIcon(), s.doSubmit)
+	s.submit = widgets.NewIconButton(t.T("submit.button"), theme.MailSendIcon(), s.doSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.refresh()
 	return container.NewVBox(s.header(), s.summary, s.list, widget.NewSeparator(), commitField.Input, s.submit)
@@ -48,16 +49,19 @@ func (s *submitStep) refresh() {
 	}
 	t, ed := s.ed.sess.Tr, s.ed
 	s.list.RemoveAll()
-	errs := domain.Errors(ed.problems)
-	listed := errs // the commitment is the check box below, not a list entry
+	// The summary counts what the list shows; the commitment is the check
+	// box below, with its own line.
+	var listedErrs, notes int
+	uncommitted := false
 	for _, p := range ed.problems {
-		if p.Code == "CM1" {
-			listed--
+		if p.Code == domain.CodeCommitment {
+			uncommitted = true
+			continue
 		}
-	}
-	for _, p := range ed.problems {
-		if p.Code == "CM1" {
-			continue // the checkbox below is the fix
+		if p.Severity == domain.Warning {
+			notes++
+		} else {
+			listedErrs++
 		}
 		p := p
 		icon := widget.NewIcon(theme.ErrorIcon())
@@ -68,18 +72,28 @@ func (s *submitStep) refresh() {
 		msg.Wrapping = fyne.TextWrapWord
 		where := widget.NewLabel(t.T("step." + s.ed.stepOf(p.Field)))
 		where.Importance = widget.LowImportance
-		jump := widget.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(p.Field) })
+		jump := widgets.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(p.Field) })
 		s.list.Add(container.NewBorder(nil, nil, container.NewHBox(icon, where), jump, msg))
 	}
+	var lines []string
 	switch {
 	case !ed.editable():
-		s.summary.SetText(t.T("submit.done", t.Msg(ed.rec.Status.Name())))
-	case listed > 0:
-		s.summary.SetText(t.T("submit.errors", listed, len(ed.problems)-errs))
+		lines = append(lines, t.T("submit.done", t.Msg(ed.rec.Status.Name())))
+	case listedErrs > 0:
+		lines = append(lines, t.N("submit.errors", listedErrs, listedErrs))
 	default:
-		s.summary.SetText(t.T("submit.ready", len(ed.problems)))
+		lines = append(lines, t.T("submit.no_errors"))
 	}
-	if ed.editable() && errs == 0 {
+	if ed.editable() {
+		if notes > 0 {
+			lines = append(lines, t.N("submit.notes", notes, notes))
+		}
+		if uncommitted {
+			lines = append(lines, t.T("submit.commit_first"))
+		}
+	}
+	s.summary.SetText(strings.Join(lines, "\n"))
+	if ed.editable() && domain.Errors(ed.problems) == 0 {
 		s.submit.Enable()
 	} else {
 		s.submit.Disable()

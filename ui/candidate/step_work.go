@@ -44,6 +44,8 @@ func (s *workStep) build() fyne.CanvasObject {
 		if !w.Current {
 			fields = append(fields, b.month(p("end"), t.T("work.end"), func(r *domain.Record) domain.Month { return row(r).End }, func(r *domain.Record, m domain.Month) { row(r).End = m }))
 		}
+		phone := str("phone", t.T("work.phone"), func(w *domain.Work) *string { return &w.Phone })
+		phone.Input.(*widgets.BlurEntry).SetPlaceHolder(t.T("work.phone.hint"))
 		fields = append(fields, s.rebuildOnChange(current),
 			str("employer", t.T("work.employer"), func(w *domain.Work) *string { return &w.Employer }),
 			b.text(p("credit_code"), t.T("work.credit_code"), func(r *domain.Record) string { return row(r).CreditCode },
@@ -51,8 +53,7 @@ func (s *workStep) build() fyne.CanvasObject {
 			b.choice(p("unit_type"), t.T("work.unit_type"), opts.UnitTypeOptions(), func(r *domain.Record) string { return row(r).UnitType }, func(r *domain.Record, v string) { row(r).UnitType = v }),
 			b.choice(p("industry"), t.T("work.industry"), opts.Industries, func(r *domain.Record) string { return row(r).Industry }, func(r *domain.Record, v string) { row(r).Industry = v }),
 			str("address", t.T("work.address"), func(w *domain.Work) *string { return &w.Address }),
-			str("phone", t.T("work.phone"), func(w *domain.Work) *string { return &w.Phone }),
-			s.rebuildOnChange(hasAcc))
+			phone, s.rebuildOnChange(hasAcc))
 		parts := []fyne.CanvasObject{widgets.FormGrid(fields...)}
 		if w.Current {
 			si := b.image(p("social_insurance"), domain.AttSocialInsurance, func(r *domain.Record) **domain.Attachment { return &row(r).SocialInsurance })

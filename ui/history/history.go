@@ -35,7 +35,7 @@ func Timeline(tr *i18n.Translator, events []storage.Event, decisions []storage.D
 	at := func(e storage.Event) string { return e.At.In(domain.Shanghai).Format("2006-01-02 15:04") }
 	flush := func(e storage.Event) {
 		if edits > 0 {
-			out = append(out, Entry{at(e), tr.T("history.edited", edits)})
+			out = append(out, Entry{at(e), tr.N("history.edited", edits, edits)})
 			edits = 0
 		}
 	}

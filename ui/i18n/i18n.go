@@ -1,9 +1,7 @@
 package i18n
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"caiji/assets"
@@ -21,52 +19,23 @@ const (
 // -lang flag must win, so the app keeps its own flat maps, embedded as
 // assets/i18n/{zh,en}.json.
 type Translator struct {
-	lang string
-	msgs map[string]string
+	assets.Words
 }
 
 // NewTranslator loads the strings for lang ("zh" or "en").
 func NewTranslator(lang string) (*Translator, error) {
-	msgs, err := loadMessages(lang)
+	w, err := assets.LoadWords(lang)
 	if err != nil {
 		return nil, err
 	}
-	return &Translator{lang: lang, msgs: msgs}, nil
-}
-
-func loadMessages(lang string) (map[string]string, error) {
-	if lang != LangZh && lang != LangEn {
-		return nil, fmt.Errorf("i18n: unsupported language %q (zh or en)", lang)
-	}
-	data, err := assets.I18n.ReadFile("i18n/" + lang + ".json")
-	if err != nil {
-		return nil, err
-	}
-	var msgs map[string]string
-	if err := json.Unmarshal(data, &msgs); err != nil {
-		return nil, fmt.Errorf("i18n: i18n/%s.json: %w", lang, err)
-	}
-	return msgs, nil
+	return &Translator{w}, nil
 }
 
 // Lang is the language code.
-func (t *Translator) Lang() string { return t.lang }
-
-// T returns the string for key, formatted with args when given. A missing key
-// shows as the key itself (the translation tests keep that from shipping).
-func (t *Translator) T(key string, args ...any) string {
-	s, ok := t.msgs[key]
-	if !ok {
-		return key
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+func (t *Translator) Lang() string { return t.Words.Lang }
 
 // Msg picks a domain message's text in the UI language.
-func (t *Translator) Msg(m domain.Msg) string { return m.In(t.lang) }
+func (t *Translator) Msg(m domain.Msg) string { return m.In(t.Words.Lang) }
 
 // Err is the user-facing text of err: a domain Problem's own message, a
 // known storage error's translation, or a generic sentence with the detail.

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"caiji/assets"
 	"strings"
 	"testing"
 	"time"
@@ -12,11 +13,11 @@ import (
 // the other, or an error's message has none (package ui checks the keys
 // the screens use).
 func TestTranslationsComplete(t *testing.T) {
-	zh, err := loadMessages(LangZh)
+	zh, err := assets.Messages(LangZh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	en, err := loadMessages(LangEn)
+	en, err := assets.Messages(LangEn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,6 +27,10 @@ func TestTranslationsComplete(t *testing.T) {
 		}
 	}
 	for k := range en {
+		// English singulars (key.one) stand beside a key both languages have.
+		if base, one := strings.CutSuffix(k, ".one"); one && zh[base] != "" {
+			continue
+		}
 		if zh[k] == "" {
 			t.Errorf("zh.json lacks %q", k)
 		}

@@ -111,6 +111,6 @@ func (q *Queue) Refresh() {
 		return
 	}
 	q.items = items
-	q.count.SetText(q.sess.Tr.T("queue.count", len(items)))
+	q.count.SetText(q.sess.Tr.N("queue.count", len(items), len(items)))
 	q.list.Refresh()
 }

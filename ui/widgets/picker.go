@@ -60,18 +60,27 @@ type Picker struct {
 	Editable func() bool
 	// Stored saves the facts of a newly stored image into the record.
 	Stored func(*domain.Attachment)
+	// Considering runs when the picker shows an image that is not the
+	// stored one (a chosen file, a fix on offer): whatever the screen says
+	// of the stored image no longer stands beside it.
+	Considering func()
 	// current is the image the record holds (nil: none yet).
 	current *domain.Attachment
 
+	// before shows the image in question: the chosen file, or the stored
+	// image under its own title; after shows the fix or crop preview and is
+	// hidden when there is none, so an old image never stands beside a new one.
 	before, after *canvas.Image
+	beforeTitle   *widget.Label
+	afterPane     *fyne.Container
 	images        *fyne.Container // hidden until there is an image to show
 	checks        *fyne.Container
 	status        *widget.Label
 	progress      *widget.ProgressBarInfinite
-	choose        *widget.Button
-	fix           *widget.Button
-	use           *widget.Button
-	saveAs        *widget.Button
+	choose        *Button
+	fix           *Button
+	use           *Button
+	saveAs        *Button
 	cropX, cropY  *widget.Slider
 	cropZoom      *widget.Slider
 	// controls are the crop sliders, shown while a fix is on offer.
@@ -94,23 +103,23 @@ func (p *Picker) isPhoto() bool { return p.kind == domain.AttPhoto }
 // names it for drops and tests.
 func NewPicker(env PickerEnv, path string, kind domain.AttachmentKind, current *domain.Attachment) *Picker {
 	t := env.Tr
-	p := &Picker{env: env, path: path, kind: kind, current: current, Editable: func() bool { return true }, Stored: func(*domain.Attachment) {}}
+	p := &Picker{env: env, path: path, kind: kind, current: current, Editable: func() bool { return true }, Stored: func(*domain.Attachment) {}, Considering: func() {}}
 	p.before = imageBox()
 	p.after = imageBox()
 	p.checks = container.NewVBox()
 	p.status = StatusLabel()
 	p.progress = widget.NewProgressBarInfinite()
 	p.progress.Hide()
-	p.choose = widget.NewButton(t.T("picker.choose"), p.openDialog)
-	p.fix = widget.NewButton(t.T("picker.fix"), p.runFix)
+	p.choose = NewButton(t.T("picker.choose"), p.openDialog)
+	p.fix = NewButton(t.T("picker.fix"), p.runFix)
 	p.fix.Importance = widget.HighImportance
 	p.fix.Hide()
-	p.use = widget.NewButton(t.T("picker.use"), p.useFixed)
+	p.use = NewButton(t.T("picker.use"), p.useFixed)
 	p.use.Hide()
 	row := container.NewHBox(p.choose, p.fix, p.use)
 	var controls fyne.CanvasObject = container.NewVBox()
 	if p.isPhoto() {
-		p.saveAs = widget.NewButton(t.T("picker.save_as"), p.saveFile)
+		p.saveAs = NewButton(t.T("picker.save_as"), p.saveFile)
 		row.Add(p.saveAs)
 		p.cropZoom = widget.NewSlider(50, 100)
 		p.cropZoom.SetValue(100)
@@ -128,9 +137,10 @@ func NewPicker(env PickerEnv, path string, kind domain.AttachmentKind, current *
 	hint := widget.NewLabel(t.T("picker.hint." + map[bool]string{true: "photo", false: "document"}[p.isPhoto()]))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	p.images = container.NewGridWithColumns(2,
-		container.NewBorder(widget.NewLabel(t.T("picker.before")), nil, nil, nil, p.before),
-		container.NewBorder(widget.NewLabel(t.T("picker.after")), nil, nil, nil, p.after))
+	p.beforeTitle = widget.NewLabel(t.T("picker.before"))
+	p.afterPane = container.NewBorder(widget.NewLabel(t.T("picker.after")), nil, nil, nil, p.after)
+	p.afterPane.Hide()
+	p.images = container.NewGridWithColumns(2, container.NewBorder(p.beforeTitle, nil, nil, nil, p.before), p.afterPane)
 	p.images.Hide()
 	p.content = container.NewVBox(title, hint, p.images, p.checks, controls, p.progress, row, p.status)
 	p.showStored()
@@ -145,7 +155,7 @@ func (p *Picker) Path() string { return p.path }
 
 // Choose is the button that opens the file dialog; screens disable it with
 // their other inputs and focus it to jump to the picker.
-func (p *Picker) Choose() *widget.Button { return p.choose }
+func (p *Picker) Choose() *Button { return p.choose }
 
 // Wait waits until the picker's image work in flight is done and shown.
 func (p *Picker) Wait() { p.jobs.Wait() }
@@ -156,11 +166,23 @@ func (p *Picker) Showing() bool { return p.before.Image != nil || p.after.Image 
 // live reports whether the session the picker was built for still lasts.
 func (p *Picker) live() bool { return p.env.Ctx.Err() == nil }
 
-// showImage puts img in box and reveals the image row.
+// showImage puts img in box and reveals the image row (and, for after, its
+// pane).
 func (p *Picker) showImage(box *canvas.Image, img image.Image) {
 	box.Image = img
 	box.Refresh()
+	if box == p.after {
+		p.afterPane.Show()
+	}
 	p.images.Show()
+}
+
+// showOnly shows img alone, under title: the chosen file, or the stored image.
+func (p *Picker) showOnly(title string, img image.Image) {
+	p.beforeTitle.SetText(title)
+	p.showImage(p.before, img)
+	p.after.Image = nil
+	p.afterPane.Hide()
 }
 
 func imageBox() *canvas.Image {
@@ -184,9 +206,10 @@ func (p *Picker) showStored() {
 		return
 	}
 	p.setChecks(*att, p.verdict(att))
-	p.status.SetText(p.env.Tr.T("picker.stored", att.Width, att.Height, float64(att.Bytes)/1024))
+	p.status.SetText(p.env.Tr.T("picker.stored", att.Width, att.Height, domain.SizeText(att.Bytes)))
+	saved := p.env.Tr.T("picker.saved_image")
 	if img, ok := p.env.Previews.Get(att.SHA256); ok {
-		p.showImage(p.after, img)
+		p.showOnly(saved, img)
 		return
 	}
 	// Loading waits until the screen is laid out, so the image work never
@@ -204,7 +227,7 @@ func (p *Picker) showStored() {
 				small := photo.Preview(d, previewSide)
 				p.onUI(func() {
 					p.env.Previews.Put(sha, small)
-					p.showImage(p.after, small)
+					p.showOnly(saved, small)
 				})
 			}
 		}()
@@ -266,14 +289,17 @@ func (p *Picker) setBusy(on bool) {
 	}
 }
 
-// Load checks data off the UI goroutine; a file that passes is stored at
-// once, one that fails shows why and offers the fix.
+// Load checks data off the UI goroutine, decoding it once for the checks,
+// the preview and a later fix. A file that passes is stored at once (a
+// photo that is not 5:7 is stored, and the crop is offered); one that fails
+// shows why and offers the fix, or says at once why no fix can help.
 func (p *Picker) Load(data []byte) {
 	if !p.live() || !p.Editable() {
 		return
 	}
 	p.fix.Hide()
 	p.use.Hide()
+	p.controls.Hide()
 	p.fixed = nil
 	rules := p.env.Rules
 	p.run(func() (func(), error) {
@@ -281,30 +307,57 @@ func (p *Picker) Load(data []byte) {
 		if err != nil {
 			return nil, err
 		}
-		var rep *photo.Report
-		if p.isPhoto() {
-			rep, err = photo.CheckPhoto(data, rules)
-		} else {
-			rep, err = photo.CheckDocument(data, p.kind, rules)
-		}
-		if err != nil {
-			return nil, err
+		rep := d.Check(p.kind, rules)
+		failing := domain.Errors(rep.Problems) > 0
+		var hopeless error
+		if failing {
+			hopeless = p.fixable(d, rules)
 		}
 		small := photo.Preview(d, previewSide)
 		return func() {
 			p.data, p.decoded, p.small = data, d, small
-			p.showImage(p.before, small)
+			p.showOnly(p.env.Tr.T("picker.before"), small)
 			p.setChecks(rep.Facts, rep.Problems)
-			if domain.Errors(rep.Problems) == 0 {
-				p.store(data)
-				return
+			p.Considering()
+			switch {
+			case hopeless != nil:
+				SetStatus(p.status, p.env.Tr.Err(hopeless), widget.DangerImportance)
+			case !failing:
+				if p.store(data) && p.isPhoto() && hasCode(rep.Problems, domain.CodePhotoRatio) {
+					SetStatus(p.status, p.status.Text+"\n"+p.env.Tr.T("picker.crop_offer"), widget.WarningImportance)
+					p.offerFix()
+				}
+			default:
+				SetStatus(p.status, p.env.Tr.T("picker.needs_fix"), widget.WarningImportance)
+				p.offerFix()
 			}
-			SetStatus(p.status, p.env.Tr.T("picker.needs_fix"), widget.WarningImportance)
-			p.fix.Show()
-			p.controls.Show()
-			p.showCrop()
 		}, nil
 	})
+}
+
+// fixable is why no fix can make d acceptable, found before any work: too
+// few pixels (nothing is enlarged).
+func (p *Picker) fixable(d *photo.Decoded, rules domain.PhotoRules) error {
+	if p.isPhoto() {
+		return d.PhotoFixable()
+	}
+	return d.DocumentFixable(p.kind, rules)
+}
+
+// offerFix shows 一键修正 and, for the photo, the crop with its preview.
+func (p *Picker) offerFix() {
+	p.fix.Show()
+	p.controls.Show()
+	p.showCrop()
+}
+
+func hasCode(ps []domain.Problem, code string) bool {
+	for _, pr := range ps {
+		if pr.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // run does an image job off the UI goroutine and applies its result on it;
@@ -370,31 +423,28 @@ func (p *Picker) showCrop() {
 
 // runFix fixes the chosen file off the UI goroutine and offers the result.
 func (p *Picker) runFix() {
-	if p.data == nil || p.busy {
+	if p.decoded == nil || p.busy {
 		return
 	}
-	data, crop, rules := p.data, p.cropRect(), p.env.Rules
+	d, crop, rules := p.decoded, p.cropRect(), p.env.Rules
 	p.run(func() (func(), error) {
 		var res *photo.Result
 		var err error
 		if p.isPhoto() {
-			res, err = photo.FixPhoto(data, crop, rules)
+			res, err = d.FixPhoto(crop, rules)
 		} else {
-			res, err = photo.FixDocument(data, p.kind, rules)
+			res, err = d.FixDocument(p.kind, rules)
 		}
 		if err != nil {
 			return nil, err
 		}
-		d, err := photo.Decode(res.Data)
-		if err != nil {
-			return nil, err
-		}
-		small := photo.Preview(d, previewSide)
+		small := res.Preview(previewSide)
 		return func() {
 			p.fixed = res
 			p.showImage(p.after, small)
 			p.setChecks(res.Report.Facts, res.Report.Problems)
-			SetStatus(p.status, p.env.Tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, float64(len(res.Data))/1024), widget.SuccessImportance)
+			p.Considering()
+			SetStatus(p.status, p.env.Tr.T("picker.fixed", res.Report.Facts.Width, res.Report.Facts.Height, domain.SizeText(len(res.Data))), widget.SuccessImportance)
 			p.use.Show()
 		}, nil
 	})
@@ -404,32 +454,39 @@ func (p *Picker) useFixed() {
 	if p.fixed == nil {
 		return
 	}
-	p.store(p.fixed.Data)
+	if !p.store(p.fixed.Data) {
+		return
+	}
+	p.fixed = nil
 	p.use.Hide()
 	p.fix.Hide()
 	p.controls.Hide()
 }
 
 // store saves the image and points the record at it, with the facts
-// storage measured.
-func (p *Picker) store(data []byte) {
+// storage measured; false when storage refused it (the reason is shown).
+func (p *Picker) store(data []byte) bool {
 	facts, err := p.env.Store.Put(p.kind, data)
 	if err != nil {
 		p.Fail(err)
-		return
+		return false
 	}
 	p.current = &facts
 	p.Stored(&facts)
-	if p.after.Image != nil && p.fixed != nil {
-		p.env.Previews.Put(facts.SHA256, p.after.Image)
-	} else if p.small != nil {
-		p.env.Previews.Put(facts.SHA256, p.small)
+	img := p.small
+	if p.fixed != nil {
+		img = p.after.Image
+	}
+	if img != nil {
+		p.env.Previews.Put(facts.SHA256, img)
+		p.showOnly(p.env.Tr.T("picker.saved_image"), img)
 	}
 	p.setChecks(facts, p.verdict(&facts))
-	SetStatus(p.status, p.env.Tr.T("picker.stored", facts.Width, facts.Height, float64(facts.Bytes)/1024), widget.SuccessImportance)
+	SetStatus(p.status, p.env.Tr.T("picker.stored", facts.Width, facts.Height, domain.SizeText(facts.Bytes)), widget.SuccessImportance)
 	if p.saveAs != nil {
 		p.saveAs.Enable()
 	}
+	return true
 }
 
 // saveFile writes the stored photo to a file (报名照片.jpg by default), for
@@ -484,12 +541,12 @@ func (p *Picker) setChecks(f domain.Attachment, problems []domain.Problem) {
 		return checkLine{ok: true, text: okText}
 	}
 	format := strings.ToUpper(strings.TrimPrefix(f.MIME, "image/"))
-	kb := float64(f.Bytes) / 1024
+	rules, size := p.env.Rules, domain.SizeText(f.Bytes)
 	var lines []checkLine
 	if p.isPhoto() {
 		lines = []checkLine{
 			line([]string{domain.CodePhotoFormat}, t.T("check.format", format)),
-			line([]string{domain.CodePhotoTooSmall, domain.CodePhotoTooLarge}, t.T("check.photo_size", kb)),
+			line([]string{domain.CodePhotoTooSmall, domain.CodePhotoTooLarge}, t.T("check.photo_size", size, domain.LimitText(rules.PhotoMinBytes), domain.LimitText(rules.PhotoMaxBytes))),
 			line([]string{domain.CodePhotoPixels}, t.T("check.pixels", f.Width, f.Height)),
 			line([]string{domain.CodePhotoRatio}, t.T("check.ratio")),
 			line([]string{domain.CodePhotoBackground}, t.T("check.background")),
@@ -497,7 +554,8 @@ func (p *Picker) setChecks(f domain.Attachment, problems []domain.Problem) {
 	} else {
 		lines = []checkLine{
 			line([]string{domain.CodeDocFormat}, t.T("check.format", format)),
-			line([]string{domain.CodeDocTooSmall, domain.CodeDocTooLarge}, t.T("check.doc_size", kb)),
+			line([]string{domain.CodeDocTooSmall, domain.CodeDocTooLarge}, t.T("check.doc_size", size, domain.LimitText(rules.DocumentMinBytes-1), domain.LimitText(rules.DocumentMaxBytes))),
+			line([]string{domain.CodeDocPixels}, t.T("check.doc_pixels", f.Width, f.Height)),
 		}
 	}
 	p.checks.RemoveAll()

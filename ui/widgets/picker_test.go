@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"image/color"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -149,5 +150,106 @@ func TestPickerDropsResultsAfterItsSession(t *testing.T) {
 	p.Wait()
 	if p.Showing() || p.Status() != "" {
 		t.Fatalf("a late result was shown: %q", p.Status())
+	}
+}
+
+// allocated returns the bytes allocated on the heap while fn ran.
+func allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestPickerDecodesOnce: choosing a file decodes it once for the checks
+// and the preview, and the fix works from that decode: the picker
+// allocates less than two decodes of the file to show it, and less than
+// one to fix it.
+func TestPickerDecodesOnce(t *testing.T) {
+	p, _ := newTestPicker(t, i18n.LangZh, domain.AttPhoto, nil)
+	data := domaintest.PNG(domaintest.Portrait(1500, 2100, domaintest.White, 6)) // a PNG: checked, not stored
+	decode := allocated(func() {
+		if _, err := photo.Decode(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+	load := allocated(func() { p.Load(data); p.Wait() })
+	if !p.fix.Visible() {
+		t.Fatalf("PNG photo not offered the fix: %s", p.status.Text)
+	}
+	fix := allocated(func() { test.Tap(p.fix); p.Wait() })
+	if load > decode*3/2 || fix > decode {
+		t.Fatalf("one decode allocates %d MB; choosing the file %d MB, fixing it %d MB", decode>>20, load>>20, fix>>20)
+	}
+	t.Logf("one decode %d MB; choosing %d MB; fixing %d MB", decode>>20, load>>20, fix>>20)
+}
+
+// TestPickerSaysAtOnceWhatCannotBeFixed: a 100×100 photo and a 110×110
+// document are refused with the reason as soon as they are chosen; no fix
+// or crop is offered for what no fix can help.
+func TestPickerSaysAtOnceWhatCannotBeFixed(t *testing.T) {
+	for _, tt := range []struct {
+		kind domain.AttachmentKind
+		data []byte
+		want string
+	}{
+		{domain.AttPhoto, domaintest.JPEG(domaintest.Portrait(100, 100, domaintest.White, 20), 90), "照片只有 100×100 像素"},
+		{domain.AttIDFront, domaintest.JPEG(domaintest.Document(110, 110), 90), "证件人像面只有 110×110 像素"},
+	} {
+		p, _ := newTestPicker(t, i18n.LangZh, tt.kind, nil)
+		p.Load(tt.data)
+		p.Wait()
+		if p.fix.Visible() || p.controls.Visible() || p.status.Importance != widget.DangerImportance || !strings.Contains(p.status.Text, "无法修正") || !strings.Contains(p.status.Text, tt.want) {
+			t.Errorf("%s: fix shown %v, status %q", tt.kind, p.fix.Visible(), p.status.Text)
+		}
+	}
+}
+
+// TestPickerOffersCropForNon57: a 600×800 photo is stored (it breaks no
+// rule) and the crop is offered; the fix tells the screen that the stored
+// image's findings no longer stand beside it, and once used, the saved
+// image stands alone.
+func TestPickerOffersCropForNon57(t *testing.T) {
+	p, _ := newTestPicker(t, i18n.LangZh, domain.AttPhoto, nil)
+	considering := 0
+	p.Considering = func() { considering++ }
+	p.Load(domaintest.JPEG(domaintest.Portrait(600, 800, domaintest.White, 20), 90))
+	p.Wait()
+	if c := p.Current(); c == nil || c.Width != 600 {
+		t.Fatalf("600×800 photo not stored: %+v", c)
+	}
+	if !p.fix.Visible() || !p.controls.Visible() || !strings.Contains(p.status.Text, "5:7") || !p.afterPane.Visible() {
+		t.Fatalf("no crop offered: %q", p.status.Text)
+	}
+	test.Tap(p.fix)
+	p.Wait()
+	if considering != 2 {
+		t.Fatalf("the screen was told %d times that another image is shown", considering)
+	}
+	test.Tap(p.use)
+	if c := p.Current(); c == nil || c.Width != 295 {
+		t.Fatalf("fixed photo %+v", c)
+	}
+	if p.afterPane.Visible() || p.before.Image == nil || p.beforeTitle.Text != "已保存的图片" {
+		t.Fatalf("after use: the fix beside the saved image (%q)", p.beforeTitle.Text)
+	}
+}
+
+// TestPickerReplacementStandsAlone: choosing a new image for a slot that
+// holds one shows the new one only, never the old one beside it.
+func TestPickerReplacementStandsAlone(t *testing.T) {
+	p, _ := newTestPicker(t, i18n.LangZh, domain.AttIDFront, nil)
+	p.Load(domaintest.JPEG(domaintest.Document(900, 1200), 85))
+	p.Wait()
+	old := p.before.Image
+	if p.Current() == nil || old == nil {
+		t.Fatalf("first image not stored: %s", p.status.Text)
+	}
+	p.Load(domaintest.JPEG(domaintest.Document(910, 1200), 85))
+	p.Wait()
+	if p.afterPane.Visible() || p.after.Image != nil || p.before.Image == old || p.before.Image != p.small {
+		t.Fatal("the old image is still shown beside the new one")
 	}
 }
