@@ -19,8 +19,9 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-# The app's Fyne settings go to a home of the check's own, not the real one.
-export HOME=$tmp/home
+# The app's Fyne settings go to a home of the check's own, not the real one; no D-Bus session
+# (Fyne would start one, and desktop portals with it that outlive the check).
+export HOME=$tmp/home DBUS_SESSION_BUS_ADDRESS=disabled:
 unset XDG_CONFIG_HOME XDG_CACHE_HOME XDG_DATA_HOME
 
 echo "== contents of ${deb##*/} ($(du -h "$deb" | cut -f1))"
