@@ -58,8 +58,9 @@ func SignIn(t testing.TB, s *storage.Store, login string) storage.Session {
 
 // Submitted registers a mainland candidate, fills their record with the
 // valid fixture's content and real images (a standard photo, a different
-// scan for each document), and submits it.
-func Submitted(t testing.TB, s *storage.Store, id, name, phone string) (storage.Session, *domain.Record) {
+// scan for each document), and submits it. edit, if given, changes the
+// content before it is saved (another department, say).
+func Submitted(t testing.TB, s *storage.Store, id, name, phone string, edit ...func(*domain.Record)) (storage.Session, *domain.Record) {
 	t.Helper()
 	ctx, rules := t.Context(), domaintest.Catalog(t).Photo
 	in, err := s.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password, Phone: phone})
@@ -91,6 +92,9 @@ func Submitted(t testing.TB, s *storage.Store, id, name, phone string) (storage.
 			if a.Kind == domain.AttPhoto {
 				a.SHA256 = photo
 			}
+		}
+		for _, e := range edit {
+			e(v)
 		}
 		*r = *v
 	}); err != nil {
