@@ -12,7 +12,8 @@ import (
 var ErrNotKiosk = errors.New("storage: this station is not a kiosk")
 
 // PurgeKiosk deletes, on a kiosk, every candidate whose submitted version
-// the hub has confirmed (a receipt for the version awaiting review), and
+// the hub has confirmed (a receipt for their latest submitted version: the
+// one awaiting review, or the one a decision from a package judged), and
 // every candidate whose record was never submitted and has not changed for
 // the station's draft_days — but not while they are signed in: the
 // candidate who has just submitted is reading the receipt code, and goes
@@ -31,7 +32,7 @@ func (s *Store) PurgeKiosk(ctx context.Context) (int, error) {
 	stale := s.now().Add(-time.Duration(info.DraftDays) * 24 * time.Hour).Unix()
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id FROM accounts a LEFT JOIN records r ON r.owner_id = a.id
 		WHERE a.role = 'candidate' AND (
-			EXISTS (SELECT 1 FROM receipts rc WHERE rc.record_uuid = r.uuid AND rc.version = r.version)
+			EXISTS (SELECT 1 FROM receipts rc WHERE rc.record_uuid = r.uuid AND rc.version = (SELECT max(version) FROM snapshots WHERE record_id = r.id))
 			OR (NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.record_id = r.id) AND coalesce(r.updated_at, a.created_at) < ?))`, stale)
 	if err != nil {
 		return 0, err
@@ -107,6 +108,7 @@ func erase(ctx context.Context, tx *sql.Tx, accountID int64) error {
 		"DELETE FROM feed_cursors WHERE principal = ?2",
 		"DELETE FROM records WHERE id IN " + mine,
 		"DELETE FROM reviewer_departments WHERE account_id = ?1",
+		"DELETE FROM consents WHERE account_id = ?1",
 		"DELETE FROM hub_drafts WHERE account_id = ?1",
 		"DELETE FROM accounts WHERE id = ?1",
 		"DELETE FROM erasing",

@@ -29,22 +29,30 @@ func (s *Store) ImportVersion(ctx context.Context, v *wire.Version, images map[s
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var kind string
-		if err := tx.QueryRowContext(ctx, "SELECT kind FROM station WHERE id = 1").Scan(&kind); err != nil {
-			return err
-		}
-		if kind != StationReview {
-			return ErrForbidden
-		}
 		if err := setFeedCursor(ctx, tx, "station", cursor); err != nil {
 			return err
 		}
-		owner, err := s.remoteCandidate(ctx, tx, v.Person)
-		if err != nil {
-			return err
-		}
-		return s.importVersion(ctx, tx, owner, v, rec, images, false)
+		return s.receiveVersion(ctx, tx, v, rec, images)
 	})
+}
+
+// receiveVersion is how a review station stores a submitted version that
+// came from elsewhere — pulled from the hub, or carried in a .caiji package
+// — inside tx: under the person's local (disabled) account, as
+// importVersion stores it.
+func (s *Store) receiveVersion(ctx context.Context, tx *sql.Tx, v *wire.Version, rec *domain.Record, images map[string][]byte) error {
+	var kind string
+	if err := tx.QueryRowContext(ctx, "SELECT kind FROM station WHERE id = 1").Scan(&kind); err != nil {
+		return err
+	}
+	if kind != StationReview {
+		return ErrForbidden
+	}
+	owner, err := s.remoteCandidate(ctx, tx, v.Person)
+	if err != nil {
+		return err
+	}
+	return s.importVersion(ctx, tx, owner, v, rec, images, false)
 }
 
 // RestoreVersion stores a candidate's own version pulled from the hub

@@ -49,9 +49,10 @@ func (s *Store) queue(ctx context.Context, tx *sql.Tx, recordUUID string, versio
 	switch {
 	case kind == OutVersion && stationKind == StationReview:
 		return nil
-	case kind == OutDecision: // only on a version that came from the hub
+	case kind == OutDecision: // only on a version that came from the hub, not in a package (its decision goes back in one)
 		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM receipts WHERE record_uuid = ? AND version = ?", recordUUID, version).Scan(&n); err != nil || n == 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM receipts WHERE record_uuid = ?1 AND version = ?2
+			AND NOT EXISTS (SELECT 1 FROM package_versions WHERE record_uuid = ?1 AND version = ?2)`, recordUUID, version).Scan(&n); err != nil || n == 0 {
 			return err
 		}
 	}

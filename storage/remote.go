@@ -24,53 +24,61 @@ func (s *Store) ApplyDecision(ctx context.Context, d *wire.Decision, principal s
 		if err := setFeedCursor(ctx, tx, principal, cursor); err != nil {
 			return err
 		}
-		var id int64
-		var data string
-		err := tx.QueryRowContext(ctx, "SELECT id, data FROM records WHERE uuid = ?", d.Record).Scan(&id, &data)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		var mine string
-		err = tx.QueryRowContext(ctx, "SELECT reviewer_uuid FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&mine)
-		switch {
-		case err == nil && mine != d.Reviewer.UUID: // ours was refused: another reviewer was first
-			return noteHubDecision(ctx, tx, d)
-		case err == nil:
-			return nil
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		rec := new(domain.Record)
-		if err := json.Unmarshal([]byte(data), rec); err != nil {
-			return err
-		}
-		if rec.Version != d.N {
-			return ErrStale
-		}
-		before := []byte(data)
-		pass := d.Verdict == wire.Pass
-		if rec.Status, err = domain.Decided(rec.Status, pass); err != nil {
-			return ErrStale
-		}
-		rec.RealName.Status = domain.RealNameStatus(d.RealName)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-			id, d.N, d.Reviewer.UUID, d.Reviewer.Name, pass, strings.Join(d.Reasons, ","), d.Comment, string(rec.RealName.Status), d.At.Unix()); err != nil {
-			return err
-		}
-		rec.Version++
-		reviewer := Account{UUID: d.Reviewer.UUID, Name: d.Reviewer.Name, Role: RoleReviewer}
-		if _, err := s.writeRecord(ctx, tx, id, reviewer, "decided", before, rec); err != nil {
-			return err
-		}
-		if pass {
-			body, _ := json.Marshal(rec)
-			_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
-		}
+		_, err := s.applyDecision(ctx, tx, d)
 		return err
 	})
+}
+
+// applyDecision applies d inside tx, as ApplyDecision describes, and
+// reports whether it changed anything (false: the decision is here
+// already, or the record is not).
+func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, d *wire.Decision) (bool, error) {
+	var id int64
+	var data string
+	err := tx.QueryRowContext(ctx, "SELECT id, data FROM records WHERE uuid = ?", d.Record).Scan(&id, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var mine string
+	err = tx.QueryRowContext(ctx, "SELECT reviewer_uuid FROM decisions WHERE record_id = ? AND version = ?", id, d.N).Scan(&mine)
+	switch {
+	case err == nil && mine != d.Reviewer.UUID: // ours was refused: another reviewer was first
+		return false, noteHubDecision(ctx, tx, d)
+	case err == nil:
+		return false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	rec := new(domain.Record)
+	if err := json.Unmarshal([]byte(data), rec); err != nil {
+		return false, err
+	}
+	if rec.Version != d.N {
+		return false, ErrStale
+	}
+	before := []byte(data)
+	pass := d.Verdict == wire.Pass
+	if rec.Status, err = domain.Decided(rec.Status, pass); err != nil {
+		return false, ErrStale
+	}
+	rec.RealName.Status = domain.RealNameStatus(d.RealName)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+		id, d.N, d.Reviewer.UUID, d.Reviewer.Name, pass, strings.Join(d.Reasons, ","), d.Comment, string(rec.RealName.Status), d.At.Unix()); err != nil {
+		return false, err
+	}
+	rec.Version++
+	reviewer := Account{UUID: d.Reviewer.UUID, Name: d.Reviewer.Name, Role: RoleReviewer}
+	if _, err := s.writeRecord(ctx, tx, id, reviewer, "decided", before, rec); err != nil {
+		return false, err
+	}
+	if pass {
+		body, _ := json.Marshal(rec)
+		_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
+	}
+	return true, err
 }
 
 // SetFeedCursor moves a feed's cursor past items that change nothing here

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"time"
 
+	"caiji/domain"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -29,6 +31,8 @@ type Store struct {
 	sessions sessions
 	// due is signalled when the sync worker has work now (see Due).
 	due chan struct{}
+	// notices are the consent notices the store checks agreements against.
+	notices domain.Notices
 }
 
 // Open creates dir if needed, locks it, opens (or creates) caiji.db in WAL
@@ -49,7 +53,12 @@ func Open(dir string) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	s := &Store{lock: lock, now: time.Now, due: make(chan struct{}, 1)}
+	notices, err := loadNotices()
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s := &Store{lock: lock, now: time.Now, due: make(chan struct{}, 1), notices: notices}
 	if err := s.open(filepath.Join(dir, FileName)); err != nil {
 		lock.Close()
 		return nil, err

@@ -6,35 +6,35 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime"
 	"time"
 
 	"caiji/assets"
-	"caiji/domain"
+	"caiji/caijipkg"
 	"caiji/storage"
-	"caiji/syncer"
 	"caiji/ui"
 	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 )
-
-// appID must match FyneApp.toml.
-const appID = "cn.caiji.desktop"
 
 // commands are the set-up commands run from a terminal instead of the window.
 var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
-	"admin":   adminMain,
-	"kiosk":   kioskMain,
+	"admin":   adminCommand,
+	"kiosk":   kioskCommand,
 	"station": stationMain,
+	"export":  exportMain,
+	"import":  importMain,
 }
 
 func main() {
 	if len(os.Args) > 1 {
-		if cmd, ok := commands[os.Args[1]]; ok {
+		cmd, ok := commands[os.Args[1]]
+		if (ok || os.Args[1] == "-version") && redirectToConsoleBuild() {
+			os.Exit(2)
+		}
+		if ok {
 			if err := cmd(os.Args[2:], os.Stdin, os.Stdout); err != nil {
 				fmt.Fprintf(os.Stderr, "caiji %s: %v\n", os.Args[1], err)
 				os.Exit(1)
@@ -46,7 +46,12 @@ func main() {
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
 	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
 	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
+	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Parse()
+	if *showVersion {
+		fmt.Println(versionLine())
+		return
+	}
 	if *lang != "" && *lang != i18n.LangZh && *lang != i18n.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
@@ -66,17 +71,14 @@ func main() {
 		os.Exit(1)
 	}
 
-	a := app.NewWithID(appID)
+	a := newApp()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme{})
 	w := a.NewWindow(tr.T("app.title"))
+	setWindowClass(a)
 	w.Resize(fyne.NewSize(1180, 760))
 
-	data, _ := fs.Sub(assets.Data, "data")
-	cat, err := domain.LoadCatalog(syncer.RefdataFS(dir, data))
-	if err != nil { // a signed bundle this build cannot read: its own data then
-		cat, err = domain.LoadCatalog(data)
-	}
+	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -97,6 +99,9 @@ func main() {
 	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
 	caiji.SetSync(worker)
+	if keys, err := caijipkg.LoadOrCreateKeys(dir); err == nil { // startSync loaded them already
+		caiji.SetPackages(keys)
+	}
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)
