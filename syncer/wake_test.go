@@ -9,6 +9,14 @@ import (
 	"caiji/syncer/synctest"
 )
 
+// running runs w on its own goroutine until the test ends.
+func running(t *testing.T, w *Worker) {
+	run, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { w.Run(run); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
+}
+
 // A version submitted while the worker sleeps between polls is sent at
 // once, not at the next poll minutes later: submitting wakes the worker.
 func TestSubmitWakesWorker(t *testing.T) {
@@ -16,10 +24,7 @@ func TestSubmitWakesWorker(t *testing.T) {
 	h.Start()
 	pc, me := homePC(t, h)
 	pc.W.Poll = time.Hour
-	run, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { pc.W.Run(run); close(done) }()
-	t.Cleanup(func() { stop(); <-done })
+	running(t, pc.W)
 
 	rec := pc.submit(me)
 	deadline := time.Now().Add(10 * time.Second)
@@ -52,10 +57,7 @@ func TestKioskSignOutWakesWorker(t *testing.T) {
 	default:
 	}
 	started := time.Now()
-	run, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { k.W.Run(run); close(done) }()
-	t.Cleanup(func() { stop(); <-done })
+	running(t, k.W)
 	for k.W.Status().LastSync.Before(started) { // the worker's first run is over: it sleeps
 		time.Sleep(10 * time.Millisecond)
 	}
