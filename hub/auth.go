@@ -22,12 +22,7 @@ type caller struct {
 	station   *store.Station
 }
 
-func (c *caller) id() string {
-	if c.person != nil {
-		return "person:" + c.person.UUID
-	}
-	return "station:" + c.station.UUID
-}
+func (c *caller) id() string { return c.reader().ID() }
 
 func (c *caller) reader() store.Reader {
 	if c.person != nil {

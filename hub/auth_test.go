@@ -48,6 +48,17 @@ func TestAuthorization(t *testing.T) {
 			t.Fatalf("blob served without nosniff: %v", a.Header)
 		}
 
+		// An uploader may read back what it uploaded before a version names it
+		// (so a resumed upload can skip it); nobody else may.
+		fresh := hubtest.Scan(99, 24_000)
+		freshDigest := wire.Digest(fresh)
+		a, err = alice.Do(e.ctx, "PUT", "/v1/blobs/"+freshDigest, fresh)
+		want(t, "alice uploads an image no version names yet", a, err, 201)
+		a, err = alice.Do(e.ctx, "HEAD", "/v1/blobs/"+freshDigest, nil)
+		want(t, "alice asks for the image she uploaded", a, err, 200)
+		a, err = bob.Do(e.ctx, "HEAD", "/v1/blobs/"+freshDigest, nil)
+		want(t, "bob asks for alice's unnamed image", a, err, 404)
+
 		// Bob writes a version of alice's record, as himself or as her.
 		pb := hubtest.Person(2)
 		bv := r.Submit(2, 1, pb, stationUUID(2), false)

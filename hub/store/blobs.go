@@ -69,14 +69,20 @@ type Reader struct {
 	Departments []string
 }
 
+// ID names the reader as blob uploads and rate limits record it:
+// "person:UUID" or "station:UUID", so a person and a station never share one.
+func (r Reader) ID() string {
+	if r.Person != "" {
+		return "person:" + r.Person
+	}
+	return "station:" + r.Station
+}
+
 // BlobReadable reports whether r uploaded the blob or may read a version
 // that names it: the person it belongs to, or a review station of its
 // department. Nobody learns whether a blob exists otherwise.
 func (s *Store) BlobReadable(ctx context.Context, digest string, r Reader) (bool, error) {
-	uploader := r.Person
-	if uploader == "" {
-		uploader = r.Station
-	}
+	uploader := r.ID()
 	where, args := r.versionScope("v.")
 	var one int
 	err := s.queryRow(ctx, s.db, `SELECT 1 FROM blob_uploads WHERE digest = ? AND uploader = ?
