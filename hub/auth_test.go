@@ -2,6 +2,7 @@ package hub_test
 
 import (
 	"bytes"
+	"caiji/domain"
 	"encoding/json"
 	"maps"
 	"net/http"
@@ -161,6 +162,22 @@ func TestSignInAndEnrolment(t *testing.T) {
 		taken := hubtest.Person(6)
 		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: taken.IDNumber, Password: "Passw0rd!", Person: taken, Phone: hubtest.Phone(4), Station: stationUUID(6)})
 		want(t, "registration with another person's phone", a, err, 409, wire.CodeAlreadyRegistered)
+
+		// One login string names one person: a passport number that is another
+		// person's mobile, or a mobile that is another person's passport number,
+		// would make that string sign in as the wrong one.
+		passport := func(number string) wire.Person {
+			return wire.Person{IDType: string(domain.IDForeignPassport), IDNumber: number, Name: "JOHN SMITH"}
+		}
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: hubtest.Phone(7), Password: "Passw0rd!", Person: passport(hubtest.Phone(4)), Phone: hubtest.Phone(7), Station: stationUUID(7)})
+		want(t, "passport number that is another person's mobile", a, err, 409, wire.CodeAlreadyRegistered)
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: hubtest.Phone(8), Password: "Passw0rd!", Person: passport(hubtest.Phone(8)), Phone: hubtest.Phone(10), Station: stationUUID(8)})
+		want(t, "passport holder", a, err, 201)
+		other := hubtest.Person(9)
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: other.IDNumber, Password: "Passw0rd!", Person: other, Phone: hubtest.Phone(8), Station: stationUUID(9)})
+		want(t, "mobile that is another person's passport number", a, err, 409, wire.CodeAlreadyRegistered)
+		_, a, err = e.anon.SignIn(e.ctx, wire.SignIn{Login: hubtest.Phone(4), Password: "Passw0rd!", Station: stationUUID(4)})
+		want(t, "the mobile's owner still signs in by it", a, err, 200)
 
 		bad := wire.SignIn{Login: "110101199003079914", Password: "Passw0rd!", Person: wire.Person{IDType: "01", IDNumber: "110101199003079914", Name: "张三"}, Station: stationUUID(9)}
 		_, a, err = e.anon.SignIn(e.ctx, bad)

@@ -21,7 +21,7 @@ var (
 	errWrongPassword = fail(http.StatusUnauthorized, wire.CodeUnauthorized,
 		"密码不正确。此账户已在中心注册，请使用在中心设置的密码", "Wrong password. This account is registered on the hub: use that password")
 	errPhoneTaken = fail(http.StatusConflict, wire.CodeAlreadyRegistered,
-		"此手机号已由另一账户在中心注册", "This mobile number is registered on the hub by another account")
+		"此手机号或证件号码已由另一账户在中心使用", "This mobile or ID number is already used on the hub by another account")
 	errAlreadyRegistered = fail(http.StatusConflict, wire.CodeAlreadyRegistered,
 		"此证件号码已在中心注册", "This ID number is already registered on the hub")
 )
@@ -66,7 +66,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 			p, err = s.register(r, &in, login)
 			if errors.Is(err, store.ErrExists) {
 				if _, err := s.store.PersonByLogin(r.Context(), login); errors.Is(err, store.ErrNotFound) {
-					return errPhoneTaken // the ID number is free: the phone is another person's
+					return errPhoneTaken // the login is free: the phone or number is another person's login
 				}
 				continue // registered a moment ago, by a sign-in racing this one
 			}

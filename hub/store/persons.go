@@ -50,18 +50,31 @@ func (s *Store) CreatePerson(ctx context.Context, p *Person) error {
 	if p.Kiosk != "" {
 		kiosk = p.Kiosk
 	}
-	res, err := s.exec(ctx, s.db, `INSERT INTO persons (uuid, id_type, id_number, name, phone, password_hash, kiosk, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		p.UUID, p.IDType, p.IDNumber, p.Name, phone, p.PasswordHash, kiosk, p.CreatedAt.UnixMilli())
-	if errors.Is(affected(res, err), ErrConflict) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := affected(s.exec(ctx, tx, `INSERT INTO persons (uuid, id_type, id_number, name, phone, password_hash, kiosk, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			p.UUID, p.IDType, p.IDNumber, p.Name, phone, p.PasswordHash, kiosk, p.CreatedAt.UnixMilli())); err != nil {
+			return err
+		}
+		for _, name := range []string{p.IDNumber, p.Phone} {
+			if name == "" {
+				continue
+			}
+			if err := affected(s.exec(ctx, tx, "INSERT INTO logins (name, person) VALUES (?, ?) ON CONFLICT DO NOTHING", name, p.UUID)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, ErrConflict) {
 		return ErrExists
 	}
 	return err
 }
 
-// PersonByLogin finds a person by ID number or phone.
+// PersonByLogin finds the one person whose ID number or phone is login.
 func (s *Store) PersonByLogin(ctx context.Context, login string) (*Person, error) {
-	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons p WHERE p.id_number = ? OR p.phone = ? ORDER BY p.id_number = ? DESC LIMIT 1", login, login, login))
+	return scanPerson(s.queryRow(ctx, s.db, "SELECT "+personCols+" FROM persons p JOIN logins l ON l.person = p.uuid WHERE l.name = ?", login))
 }
 
 // Person finds a person by UUID.
