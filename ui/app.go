@@ -10,6 +10,7 @@ import (
 	"caiji/ui/i18n"
 	"caiji/ui/review"
 	"caiji/ui/session"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -93,7 +94,7 @@ func (a *App) signIn(in storage.SignIn) {
 		coll, err := candidate.New(sess, a, a.saveDelay)
 		if err != nil {
 			a.signOut()
-			dialog.ShowInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win)
+			widgets.Inform(a.tr, a.tr.T("dialog.error"), a.tr.Err(err), a.win).Show()
 			return
 		}
 		a.coll = coll

@@ -3,8 +3,8 @@ package ui
 import (
 	"time"
 
+	"caiji/ui/widgets"
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 )
 
 // idleWarning is how long before an idle sign-out the kiosk warns.
@@ -39,16 +39,14 @@ func (a *App) checkIdle() {
 			a.idleDialog = nil
 		}
 		a.signOut()
-		dialog.ShowInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win)
+		widgets.Inform(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win).Show()
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
-		a.idleDialog = dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
+		a.idleDialog = widgets.Confirm(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), a.tr.T("kiosk.stay"), a.tr.T("account.logout"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
 				a.Touch()
 			}
 		}, a.win)
-		a.idleDialog.SetConfirmText(a.tr.T("kiosk.stay"))
-		a.idleDialog.SetDismissText(a.tr.T("account.logout"))
 		a.idleDialog.Show()
 	}
 }

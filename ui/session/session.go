@@ -84,7 +84,7 @@ func (s *Session) Show(d dialog.Dialog) {
 
 // ShowError reports a storage or input error in a dialog of the session.
 func (s *Session) ShowError(err error) {
-	s.Show(dialog.NewInformation(s.Tr.T("dialog.error"), s.Tr.Err(err), s.Win))
+	s.Show(widgets.Inform(s.Tr, s.Tr.T("dialog.error"), s.Tr.Err(err), s.Win))
 }
 
 // Showing records that the session's screens now show v (as JSON) under
