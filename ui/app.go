@@ -42,6 +42,9 @@ type App struct {
 	// tabs are found by key, never by their translated titles.
 	keys    []string
 	account *accountScreen
+	// password is the form an account must fill first when someone else
+	// set its password; nil otherwise.
+	password *passwordChange
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
 	// afterLayout is work a build queued to start once the screen is laid out.

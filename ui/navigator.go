@@ -21,6 +21,7 @@ func (a *App) Relayout() {
 	selected := a.selectedKey()
 	keys := []string{"account"}
 	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
+	a.password = nil
 	add := func(key, title string, content fyne.CanvasObject) {
 		keys = append(keys, key)
 		items = append(items, container.NewTabItem(title, content))
@@ -32,6 +33,9 @@ func (a *App) Relayout() {
 				add(k, a.tr.T("step."+k), a.stepIntro(k))
 			}
 		}
+	case a.sess.Account.MustChangePassword:
+		a.password = newPasswordChange(a)
+		items[0].Content = a.password.content
 	case a.sess.Account.Role == storage.RoleReviewer:
 		a.reviewerTabs(add)
 	case a.sess.Account.Role == storage.RoleAdmin:
