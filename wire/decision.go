@@ -21,12 +21,15 @@ type Reviewer struct {
 }
 
 // Decision is a review of one submitted version. Reasons are codes R01–R14
-// (domain.Reasons), required on a rejection. At is the reviewer's station
+// (domain.Reasons), required on a rejection. RealName is the reviewer's
+// verdict on the real-name material, "verified" or "failed" (domain's
+// RealNameStatus): a pass needs it verified. At is the reviewer's station
 // time; the hub keeps its own receipt time beside it.
 type Decision struct {
 	Record   string    `json:"record"`
 	N        int       `json:"version"`
 	Verdict  string    `json:"verdict"`
+	RealName string    `json:"realname"`
 	Reasons  []string  `json:"reasons,omitempty"`
 	Comment  string    `json:"comment,omitempty"`
 	Reviewer Reviewer  `json:"reviewer"`

@@ -23,7 +23,8 @@ type Person struct {
 // submitted snapshot); SHA256 is Digest(Document). Blobs are the digests of
 // every attachment the document names, sorted, each sent before the version.
 // ReceivedAt is set by the hub only: its receipt time is when a submission
-// counts for review windows and deadlines.
+// counts for review windows and deadlines. In JSON, Document is base64 (as
+// encoding/json writes []byte), so its bytes arrive exactly as hashed.
 type Version struct {
 	Record     string    `json:"record"`
 	N          int       `json:"version"`
@@ -75,12 +76,17 @@ func (v *Version) Check() error {
 }
 
 // Receipt is the hub's answer to a stored version: what it holds and when it
-// received it. A kiosk keeps it after purging the candidate's data.
+// received it. A kiosk keeps it after purging the candidate's data. The
+// hub's receipt time starts the review window: ReviewFrom and ReviewBy are
+// its 3rd and 5th working days (zero when the hub's holiday calendar does
+// not cover them yet).
 type Receipt struct {
 	Record     string    `json:"record"`
 	N          int       `json:"version"`
 	SHA256     string    `json:"sha256"`
 	ReceivedAt time.Time `json:"received_at"`
+	ReviewFrom time.Time `json:"review_from,omitzero"`
+	ReviewBy   time.Time `json:"review_by,omitzero"`
 }
 
 // ValidUUID reports whether s is a UUID in its canonical lower-case
