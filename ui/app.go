@@ -50,7 +50,9 @@ type App struct {
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
 
-	// Kiosk: sign out after idleLimit without activity (0: never).
+	// Kiosk: a station shared by strangers; sign out after idleLimit
+	// without activity (0: never).
+	kiosk      bool
 	idleLimit  time.Duration
 	lastActive time.Time
 	idleDialog *dialog.ConfirmDialog
@@ -91,6 +93,7 @@ func (a *App) User() *storage.Account {
 func (a *App) signIn(in storage.SignIn) {
 	a.signOut()
 	sess := session.New(a.store, a.cat, a.tr, a.win, in)
+	sess.Kiosk = a.kiosk
 	a.sess = sess
 	a.Touch()
 	if in.Account.Role == storage.RoleCandidate {

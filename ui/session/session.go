@@ -13,6 +13,7 @@ import (
 
 	"caiji/domain"
 	"caiji/storage"
+	"caiji/ui/filedialog"
 	"caiji/ui/i18n"
 	"caiji/ui/widgets"
 
@@ -40,6 +41,8 @@ type Session struct {
 	ID      storage.Session
 	Account storage.Account
 	By      storage.LoginBy
+	// Kiosk: a station shared by strangers (Caiji's own file dialog).
+	Kiosk bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -159,7 +162,13 @@ func (s *Session) End() {
 // later runs work once the screen is laid out.
 func (s *Session) PickerEnv(recordID string, later func(func())) widgets.PickerEnv {
 	return widgets.PickerEnv{Tr: s.Tr, Win: s.Win, Rules: s.Cat.Photo, Store: recordImages{s, recordID}, Ctx: s.ctx,
-		Previews: &s.previews, Show: s.Show, Later: later}
+		Previews: &s.previews, Show: s.Show, Later: later, ChooseFile: s.chooseFile}
+}
+
+// chooseFile asks for an image file for this session: its dialog closes
+// at sign-out and starts, like every one, in the pictures folder.
+func (s *Session) chooseFile(chosen func(path string)) {
+	filedialog.Open(s.ctx, filedialog.Options{Tr: s.Tr, Win: s.Win, Kiosk: s.Kiosk, Show: s.Show}, chosen)
 }
 
 // recordImages is the image store of one record of one session.
