@@ -7,6 +7,8 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
 # The tests read the printed 信息采集表 back with pdftotext/pdftoppm and zbarimg.
 DEB_PKGS += poppler-utils zbar-tools
+# The patched GLFW's input-method test (internal/glfwx11) runs on an X server of its own.
+DEB_PKGS += xvfb
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 DIST     := dist
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -75,3 +75,5 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+replace github.com/go-gl/glfw/v3.4/glfw => ./third_party/glfw

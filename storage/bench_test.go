@@ -98,3 +98,32 @@ func BenchmarkLoadRecordWithImages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPutAttachment stores an image as the picker does: storage
+// cleans it (metadata dropped, turned upright), measures it, hashes it and
+// links it. "scan" is a 1600×1200 document already upright (the lossless
+// path); "phone" is a 3000×4000 photo stored sideways with EXIF
+// orientation 6 (decoded, turned, re-encoded).
+func BenchmarkPutAttachment(b *testing.B) {
+	s, _ := openTemp(b)
+	me := candidate(b, s, "110101199003079913", "13800138000")
+	rec, _ := s.MyRecord(ctx, me)
+	rules := domaintest.Catalog(b).Photo
+	for _, c := range []struct {
+		name string
+		kind domain.AttachmentKind
+		data []byte
+	}{
+		{"scan", domain.AttDiploma, domaintest.JPEG(domaintest.Document(1600, 1200), 85)},
+		{"phone", domain.AttIDHandheld, domaintest.WithOrientation(domaintest.JPEG(domaintest.Portrait(4000, 3000, domaintest.White, 8), 90), 6)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			for b.Loop() {
+				if _, err := s.PutAttachment(ctx, me, rec.ID, c.kind, c.data, rules); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -20,7 +20,7 @@ type accountScreen struct {
 	// Log in.
 	loginID  *widget.Entry
 	loginPW  *widget.Entry
-	loginBtn *widget.Button
+	loginBtn *widgets.Button
 	loginMsg *widget.Label
 
 	// Register.
@@ -30,7 +30,7 @@ type accountScreen struct {
 	regPW      *widget.Entry
 	regConfirm *widget.Entry
 	regPhone   *widget.Entry
-	regBtn     *widget.Button
+	regBtn     *widgets.Button
 	regMsg     *widget.Label
 	regFields  map[string]*widgets.Field // by domain field path
 	touched    map[string]bool           // fields the user has edited; only they show errors while typing
@@ -41,7 +41,7 @@ type accountScreen struct {
 	whoPhone  *widget.Label
 	whoBy     *widget.Label // which of the two the login matched
 	next      *widget.Label // what to do now, by role
-	logoutBtn *widget.Button
+	logoutBtn *widgets.Button
 
 	signedOut fyne.CanvasObject
 	signedIn  fyne.CanvasObject
@@ -61,7 +61,7 @@ func (s *accountScreen) buildLogin() fyne.CanvasObject {
 	s.loginID.SetPlaceHolder(t.T("account.login_id.hint"))
 	s.loginPW = widget.NewPasswordEntry()
 	s.loginMsg = widgets.StatusLabel()
-	s.loginBtn = widget.NewButton(t.T("account.login"), s.login)
+	s.loginBtn = widgets.NewButton(t.T("account.login"), s.login)
 	s.loginBtn.Importance = widget.HighImportance
 	s.loginPW.OnSubmitted = func(string) { s.login() }
 	form := widgets.FormGrid(widgets.NewField(t.T("account.login_id"), s.loginID), widgets.NewField(t.T("account.password"), s.loginPW))
@@ -87,7 +87,7 @@ func (s *accountScreen) buildRegister() fyne.CanvasObject {
 	s.regConfirm = widget.NewPasswordEntry()
 	s.regPhone = widget.NewEntry()
 	s.regMsg = widgets.StatusLabel()
-	s.regBtn = widget.NewButton(t.T("account.register"), s.register)
+	s.regBtn = widgets.NewButton(t.T("account.register"), s.register)
 
 	s.regFields = map[string]*widgets.Field{
 		domain.FieldIDType:   widgets.NewField(t.T("account.id_type"), s.regType),
@@ -118,12 +118,12 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.whoPhone = widget.NewLabel("")
 	s.whoBy = widget.NewLabel("")
 	s.whoBy.Importance = widget.LowImportance
-	s.logoutBtn = widget.NewButton(t.T("account.logout"), s.app.signOut)
+	s.logoutBtn = widgets.NewButton(t.T("account.logout"), s.app.signOut)
 	info := widgets.FormGrid(widgets.NewField(t.T("account.name"), s.whoName), widgets.NewField(t.T("account.id_number"), s.whoID), widgets.NewField(t.T("account.phone"), s.whoPhone))
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn))
+	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn, s.app.stepFooter(true, false)))
 }
 
 // registration reads the register form.

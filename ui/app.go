@@ -56,6 +56,9 @@ type App struct {
 	idleLimit  time.Duration
 	lastActive time.Time
 	idleDialog *dialog.ConfirmDialog
+	// dialogs are the window's own dialogs (the kiosk's, a failed
+	// sign-in's); a session's are the session's.
+	dialogs session.Dialogs
 }
 
 // New builds the UI for win over an open store and the reference data,
@@ -72,6 +75,8 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *i18n.Tr
 		}
 	}
 	win.SetOnDropped(a.onDropped)
+	a.addStepShortcuts()
+	win.Canvas().SetOnTypedKey(a.typedKey)
 	a.Relayout()
 	a.account.refresh()
 	return a
@@ -100,7 +105,7 @@ func (a *App) signIn(in storage.SignIn) {
 		coll, err := candidate.New(sess, a, a.saveDelay)
 		if err != nil {
 			a.signOut()
-			widgets.Inform(a.tr, a.tr.T("dialog.error"), a.tr.Err(err), a.win).Show()
+			a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("dialog.error"), a.tr.Err(err), a.win))
 			return
 		}
 		a.coll = coll
@@ -122,8 +127,9 @@ func (a *App) signOut() {
 	if a.coll != nil {
 		a.coll.Flush()
 	}
-	a.sess.End()
-	a.sess, a.coll = nil, nil
+	sess := a.sess
+	a.sess, a.coll, a.idleDialog = nil, nil, nil // before End: its dialogs' answers find nobody signed in
+	sess.End()
 	a.queue, a.review, a.admin = nil, nil, nil
 	a.Relayout()
 	a.account.refresh()

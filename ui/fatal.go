@@ -2,6 +2,8 @@ package ui
 
 import (
 	"caiji/ui/i18n"
+	"caiji/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -18,5 +20,5 @@ func StartupError(tr *i18n.Translator, dir string, err error, quit func()) fyne.
 	msg.Importance = widget.DangerImportance
 	where := widget.NewLabel(tr.T("startup.data_dir", dir))
 	where.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(title, msg, where, widget.NewButton(tr.T("startup.quit"), quit)))
+	return container.NewPadded(container.NewVBox(title, msg, where, widgets.NewButton(tr.T("startup.quit"), quit)))
 }

@@ -36,19 +36,18 @@ func (a *App) checkIdle() {
 	idle := a.store.Now().Sub(a.lastActive)
 	switch {
 	case idle >= a.idleLimit:
-		if a.idleDialog != nil {
-			a.idleDialog.Hide()
-			a.idleDialog = nil
-		}
-		a.signOut()
-		widgets.Inform(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win).Show()
+		a.signOut() // the warning closes with the session's other dialogs
+		a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win))
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
-		a.idleDialog = widgets.Confirm(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), a.tr.T("kiosk.stay"), a.tr.T("account.logout"), func(stay bool) {
+		d := widgets.Confirm(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), a.tr.T("kiosk.stay"), a.tr.T("account.logout"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
 				a.Touch()
+			} else {
+				a.signOut()
 			}
 		}, a.win)
-		a.idleDialog.Show()
+		a.idleDialog = d
+		a.sess.Show(d)
 	}
 }

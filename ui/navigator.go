@@ -42,8 +42,9 @@ func (a *App) Relayout() {
 		a.admin = admin.New(a.sess)
 		add("reviewers", a.tr.T("tab.reviewers"), a.admin.Content())
 	default:
-		for _, k := range a.coll.Keys() {
-			add(k, a.tr.T("step."+k), a.coll.Build(k))
+		steps := a.coll.Keys()
+		for _, k := range steps {
+			add(k, a.tr.T("step."+k), a.withFooter(a.coll.Build(k), false, k == steps[len(steps)-1]))
 		}
 	}
 	a.keys = keys
@@ -93,12 +94,22 @@ func (a *App) startQueued() {
 // Rebuild rebuilds one step's screen (after a row is added or removed);
 // the notice step's scope decides which steps exist, so it relays all.
 func (a *App) Rebuild(key string) {
+	if a.coll != nil {
+		c := a.win.Canvas()
+		counterpart := a.coll.Refocus(key, c.Focused())
+		defer func() {
+			if f := counterpart(); f != nil {
+				c.Focus(f)
+			}
+		}()
+	}
 	if key == "notice" || a.coll == nil {
 		a.Relayout()
 		return
 	}
 	if i := a.index(key); i >= 0 {
-		a.tabs.Items[i].Content = a.coll.Build(key)
+		keys := a.coll.Keys()
+		a.tabs.Items[i].Content = a.withFooter(a.coll.Build(key), false, key == keys[len(keys)-1])
 	}
 	a.tabs.Refresh()
 	a.Changed()

@@ -14,7 +14,7 @@ import (
 // other call until it is done; this screen only says so.
 type passwordChange struct {
 	current, next, confirm *widget.Entry
-	save                   *widget.Button
+	save                   *widgets.Button
 	status                 *widget.Label
 	content                fyne.CanvasObject
 }
@@ -23,12 +23,12 @@ func newPasswordChange(a *App) *passwordChange {
 	t := a.tr
 	p := &passwordChange{current: widget.NewPasswordEntry(), next: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry(), status: widgets.StatusLabel()}
 	p.next.SetPlaceHolder(t.T("account.password.hint"))
-	p.save = widget.NewButton(t.T("password.save"), func() { p.submit(a) })
+	p.save = widgets.NewButton(t.T("password.save"), func() { p.submit(a) })
 	p.save.Importance = widget.HighImportance
 	p.confirm.OnSubmitted = func(string) { p.submit(a) }
 	form := widgets.FormGrid(widgets.NewField(t.T("password.current"), p.current), widgets.NewField(t.T("password.new"), p.next),
 		widgets.NewField(t.T("account.confirm"), p.confirm))
-	logout := widget.NewButton(t.T("account.logout"), a.signOut)
+	logout := widgets.NewButton(t.T("account.logout"), a.signOut)
 	p.content = container.NewVScroll(widget.NewCard(t.T("password.title"), t.T("password.subtitle"),
 		container.NewVBox(form, container.NewHBox(p.save, logout), p.status)))
 	return p

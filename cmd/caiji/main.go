@@ -48,6 +48,7 @@ func main() {
 	preferX11()
 	l := i18n.ResolveLanguage(*lang)
 	i18n.AlignSystemLocale(l)
+	utf8InputLocale()
 	tr, err := i18n.NewTranslator(l)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "caiji:", err)

@@ -22,7 +22,7 @@ type Screen struct {
 	list *fyne.Container
 
 	id, name, phone, password *widget.Entry
-	add                       *widget.Button
+	add                       *widgets.Button
 	status                    *widget.Label
 	// edit is the department chooser of the open change dialog, if any.
 	edit *deptChooser
@@ -38,7 +38,7 @@ func New(sess *session.Session) *Screen {
 	s.id, s.name, s.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.password = widget.NewPasswordEntry()
 	s.status = widgets.StatusLabel()
-	s.add = widget.NewButton(t.T("admin.add"), s.create)
+	s.add = widgets.NewButton(t.T("admin.add"), s.create)
 	s.depts = newDeptChooser(sess, nil, func(msg string) { widgets.SetStatus(s.status, msg, widget.DangerImportance) })
 	depts := s.depts.content
 	form := widgets.FormGrid(widgets.NewField(t.T("account.id_number"), s.id), widgets.NewField(t.T("account.name"), s.name),
@@ -98,13 +98,13 @@ func (s *Screen) refresh() {
 			key = "admin.enable"
 			label.Importance = widget.LowImportance
 		}
-		toggle := widget.NewButton(t.T(key), func() {
+		toggle := widgets.NewButton(t.T(key), func() {
 			if err := s.sess.Store.SetDisabled(s.sess.Context(), s.sess.ID, r.ID, !r.Disabled); err != nil {
 				s.sess.ShowError(err)
 			}
 			s.refresh()
 		})
-		edit := widget.NewButton(t.T("admin.edit_depts"), func() { s.editDepts(r) })
+		edit := widgets.NewButton(t.T("admin.edit_depts"), func() { s.editDepts(r) })
 		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, toggle), label))
 	}
 }

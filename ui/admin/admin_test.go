@@ -12,6 +12,7 @@ import (
 	"caiji/storage/storagetest"
 	"caiji/ui/i18n"
 	"caiji/ui/session"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -46,13 +47,13 @@ func TestAdminAddsReviewer(t *testing.T) {
 	if adm.status.Text != "请至少添加一个会计管理部门" {
 		t.Fatalf("a reviewer without departments: %q", adm.status.Text)
 	}
-	adm.depts.grid.Objects[0].(*widget.SelectEntry).SetText("北京市")
+	adm.depts.grid.Objects[0].(*widgets.SearchBox).SetText("北京市")
 	test.Tap(adm.depts.pick)
 	if len(adm.depts.chosen) != 0 || !strings.Contains(adm.status.Text, "只选省不会匹配任何记录") {
 		t.Fatalf("a province alone: chosen %v, %q", adm.depts.chosen, adm.status.Text)
 	}
-	adm.depts.grid.Objects[1].(*widget.SelectEntry).SetText("北京市（市辖区）")
-	adm.depts.grid.Objects[2].(*widget.SelectEntry).SetText("海淀区")
+	adm.depts.grid.Objects[1].(*widgets.SearchBox).SetText("北京市（市辖区）")
+	adm.depts.grid.Objects[2].(*widgets.SearchBox).SetText("海淀区")
 	test.Tap(adm.depts.pick)
 	if len(adm.depts.chosen) != 1 || adm.depts.chosen[0] != "110108" {
 		t.Fatalf("chosen %v", adm.depts.chosen)
@@ -70,11 +71,11 @@ func TestAdminAddsReviewer(t *testing.T) {
 	rs, _ := store.Reviewers(t.Context(), in.Session)
 	adm.editDepts(rs[0])
 	c := adm.edit
-	c.grid.Objects[0].(*widget.SelectEntry).SetText("北京市")
-	c.grid.Objects[1].(*widget.SelectEntry).SetText("北京市（市辖区）")
-	c.grid.Objects[2].(*widget.SelectEntry).SetText("朝阳区")
+	c.grid.Objects[0].(*widgets.SearchBox).SetText("北京市")
+	c.grid.Objects[1].(*widgets.SearchBox).SetText("北京市（市辖区）")
+	c.grid.Objects[2].(*widgets.SearchBox).SetText("朝阳区")
 	test.Tap(c.pick)
-	rm := c.chosenBox.Objects[0].(*fyne.Container).Objects[1].(*widget.Button) // 海淀区's remove
+	rm := c.chosenBox.Objects[0].(*fyne.Container).Objects[1].(*widgets.Button) // 海淀区's remove
 	test.Tap(rm)
 	if !slices.Equal(c.chosen, []string{"110105"}) {
 		t.Fatalf("chosen in the dialog %v", c.chosen)

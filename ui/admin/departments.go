@@ -21,7 +21,7 @@ type deptChooser struct {
 	province, city, county string
 	chosen                 []string
 	grid, chosenBox        *fyne.Container
-	pick                   *widget.Button
+	pick                   *widgets.Button
 	// refused shows why a department was not added ("" clears it).
 	refused func(string)
 	content fyne.CanvasObject
@@ -29,7 +29,7 @@ type deptChooser struct {
 
 func newDeptChooser(sess *session.Session, chosen []string, refused func(string)) *deptChooser {
 	c := &deptChooser{sess: sess, chosen: slices.Clone(chosen), grid: container.NewGridWithColumns(3), chosenBox: container.NewVBox(), refused: refused}
-	c.pick = widget.NewButton(sess.Tr.T("admin.add_dept"), c.add)
+	c.pick = widgets.NewButton(sess.Tr.T("admin.add_dept"), c.add)
 	c.content = container.NewVBox(c.grid, c.pick, c.chosenBox)
 	c.showChooser()
 	c.showChosen()
@@ -74,7 +74,7 @@ func (c *deptChooser) add() {
 func (c *deptChooser) showChosen() {
 	c.chosenBox.RemoveAll()
 	for _, code := range c.chosen {
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		rm := widgets.NewIconButton("", theme.DeleteIcon(), func() {
 			c.chosen = slices.DeleteFunc(c.chosen, func(x string) bool { return x == code })
 			c.showChosen()
 		})

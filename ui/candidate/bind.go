@@ -22,13 +22,13 @@ type binder struct {
 	// focus maps a problem path to the widget "jump to field" focuses.
 	focus map[string]fyne.Focusable
 	// checks maps a path to its check box (a check box cannot take focus).
-	checks map[string]*widget.Check
+	checks map[string]*widgets.CheckBox
 	// pickers are the screen's image pickers, for drag and drop.
 	pickers []*widgets.Picker
 }
 
 func newBinder(ed *editor) *binder {
-	return &binder{ed: ed, t: ed.sess.Tr, focus: map[string]fyne.Focusable{}, checks: map[string]*widget.Check{}}
+	return &binder{ed: ed, t: ed.sess.Tr, focus: map[string]fyne.Focusable{}, checks: map[string]*widgets.CheckBox{}}
 }
 
 func (b *binder) track(path string, w fyne.Disableable) {
@@ -55,6 +55,7 @@ func (b *binder) text(path, label string, get func(*domain.Record) string, set f
 	e.SetText(get(b.ed.rec))
 	e.OnChanged = func(s string) { b.ed.saveLater(func(r *domain.Record) { set(r, s) }) }
 	e.OnBlur = b.ed.flush
+	e.Shortcut = b.ed.host.Shortcut
 	b.track(path, e)
 	return b.ed.register(path, widgets.NewField(label, e))
 }
@@ -71,6 +72,7 @@ func (b *binder) month(path, label string, get func(*domain.Record) domain.Month
 	})
 	f = b.ed.register(path, widgets.NewField(label, e))
 	e.OnBlur = b.ed.flush
+	e.Shortcut = b.ed.host.Shortcut
 	b.track(path, e)
 	return f
 }
@@ -101,7 +103,7 @@ func (b *binder) choice(path, label string, opts []domain.Option, get func(*doma
 }
 
 // check binds a yes/no field.
-func (b *binder) check(path, text string, get func(*domain.Record) bool, set func(*domain.Record, bool)) (*widget.Check, *widgets.Field) {
+func (b *binder) check(path, text string, get func(*domain.Record) bool, set func(*domain.Record, bool)) (*widgets.CheckBox, *widgets.Field) {
 	c, box := widgets.WrappingCheck(text, nil)
 	c.SetChecked(get(b.ed.rec))
 	c.OnChanged = func(on bool) { b.ed.save(func(r *domain.Record) { set(r, on) }) }
@@ -140,6 +142,7 @@ func (b *binder) division(path, label string, parent func(*domain.Record) string
 			after()
 		}
 	})
+	e.Shortcut = b.ed.host.Shortcut
 	b.track(path, e)
 	return b.ed.register(path, widgets.NewField(label, e))
 }

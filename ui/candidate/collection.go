@@ -35,6 +35,10 @@ type Host interface {
 	Later(f func())
 	// Changed runs after every save (the navigator's status icons).
 	Changed()
+	// Shortcut acts on the window's own shortcuts (moving between steps)
+	// typed in a text field, which Fyne gives the field instead of the
+	// window; it reports whether sc was one.
+	Shortcut(sc fyne.Shortcut) bool
 }
 
 // Collection is the candidate's record with the screens of its steps,
@@ -142,4 +146,46 @@ func (e *editor) stepOf(path string) string {
 		}
 	}
 	return "submit"
+}
+
+// Refocus notes which input of step key has the keyboard focus (focused)
+// before the step is rebuilt — a choice that shows other fields, a 省 that
+// fills the 市 list, a row added — and returns what finds its counterpart
+// in the new build: the input for the same problem path, else the one at
+// the same place among the step's inputs (nil when there is none). Without
+// it the focus vanished with the old widgets and Tab started again at the
+// top of the window.
+func (c *Collection) Refocus(key string, focused fyne.Focusable) func() fyne.Focusable {
+	none := func() fyne.Focusable { return nil }
+	s := c.step(key)
+	if s == nil || focused == nil {
+		return none
+	}
+	old := s.binder()
+	path, at := "", -1
+	for p, w := range old.focus {
+		if w == focused {
+			path = p
+		}
+	}
+	for i, w := range old.inputs {
+		if f, ok := w.(fyne.Focusable); ok && f == focused {
+			at = i
+		}
+	}
+	if path == "" && at < 0 {
+		return none
+	}
+	return func() fyne.Focusable {
+		b := s.binder()
+		if f := b.focus[path]; path != "" && f != nil {
+			return f
+		}
+		for i := min(at, len(b.inputs)-1); i >= 0; i-- {
+			if f, ok := b.inputs[i].(fyne.Focusable); ok && !b.inputs[i].Disabled() {
+				return f
+			}
+		}
+		return nil
+	}
 }

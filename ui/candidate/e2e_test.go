@@ -31,7 +31,7 @@ func (s *harness) typeIn(key, path, text string) {
 		w.SetText("")
 		test.Type(w, text)
 		w.FocusLost()
-	case *widget.SelectEntry:
+	case *widgets.SearchBox:
 		w.SetText(text) // choosing from the list sets the text
 	default:
 		s.t.Fatalf("%s is a %T", path, w)
@@ -72,7 +72,7 @@ func (s *harness) add(key string, n int) {
 	test.Tap(adds[n])
 }
 
-func stepAdds(st step) []*widget.Button {
+func stepAdds(st step) []*widgets.Button {
 	switch v := st.(type) {
 	case *educationStep:
 		return v.adds

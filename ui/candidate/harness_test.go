@@ -117,6 +117,9 @@ func (h *harness) Touch()         {}
 func (h *harness) Later(f func()) { h.later = append(h.later, f) }
 func (h *harness) Changed()       {}
 
+// Shortcut: the harness has no navigator.
+func (h *harness) Shortcut(fyne.Shortcut) bool { return false }
+
 func (h *harness) run() {
 	later := h.later
 	h.later = nil

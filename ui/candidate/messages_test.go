@@ -141,7 +141,7 @@ func placeholderOverflows(o fyne.CanvasObject, seen map[string]bool) []string {
 			e = v
 		case *widgets.BlurEntry:
 			e = &v.Entry
-		case *widget.SelectEntry:
+		case *widgets.SearchBox:
 			e = &v.Entry
 		}
 		if e == nil || e.PlaceHolder == "" || !e.Visible() || e.Size().Width == 0 {
@@ -183,10 +183,10 @@ func TestPickerLineFollowsTheShownImage(t *testing.T) {
 	}
 }
 
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widgets.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(o) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := o.(*widgets.Button); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}

@@ -64,6 +64,7 @@ func (s *basicStep) nationality(b *binder) *widgets.Field {
 	e := widgets.SearchEntry(t, codes, names, s.ed.rec.Basic.Nationality, false, matches, func(code string) {
 		s.ed.save(func(r *domain.Record) { r.Basic.Nationality = code })
 	})
+	e.Shortcut = s.ed.host.Shortcut
 	b.track("basic.nationality", e)
 	return s.ed.register("basic.nationality", widgets.NewField(t.T("basic.nationality"), e))
 }

@@ -20,7 +20,7 @@ import (
 type resultStep struct {
 	baseStep
 	reasonRows              []*widget.Label
-	reopen, change, discard *widget.Button
+	reopen, change, discard *widgets.Button
 }
 
 func newResultStep(ed *editor) *resultStep {
@@ -84,7 +84,7 @@ func (s *resultStep) decision() []fyne.CanvasObject {
 		var jump fyne.CanvasObject = widget.NewLabel("")
 		if len(r.Fields) > 0 && s.ed.editable() {
 			field := r.Fields[0]
-			jump = widget.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(field) })
+			jump = widgets.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(field) })
 		}
 		s.reasonRows = append(s.reasonRows, msg)
 		box.Add(container.NewBorder(nil, nil, nil, jump, msg))
@@ -117,15 +117,15 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	switch {
 	case st == domain.StatusRejected:
-		s.reopen = widget.NewButton(t.T("result.reopen"), run(store.Reopen))
+		s.reopen = widgets.NewButton(t.T("result.reopen"), run(store.Reopen))
 		out = append(out, s.reopen)
 	case st == domain.StatusApproved:
-		s.change = widget.NewButton(t.T("result.open_change"), run(store.OpenChange))
+		s.change = widgets.NewButton(t.T("result.open_change"), run(store.OpenChange))
 		out = append(out, s.change)
 	case st == domain.StatusChangeDraft || st == domain.StatusChangeRejected:
 		note := widget.NewLabel(t.T("result.in_force"))
 		note.Wrapping = fyne.TextWrapWord
-		s.discard = widget.NewButton(t.T("result.discard_change"), run(store.DiscardChange))
+		s.discard = widgets.NewButton(t.T("result.discard_change"), run(store.DiscardChange))
 		out = append(out, note, s.discard)
 	case st == domain.StatusChangeSubmitted:
 		note := widget.NewLabel(t.T("result.in_force"))

@@ -18,8 +18,8 @@ type submitStep struct {
 	baseStep
 	list    *fyne.Container
 	summary *widget.Label
-	commit  *widget.Check
-	submit  *widget.Button
+	commit  *widgets.CheckBox
+	submit  *widgets.Button
 }
 
 func newSubmitStep(ed *editor) *submitStep {
@@ -36,7 +36,7 @@ func (s *submitStep) build() fyne.CanvasObject {
 	var commitField *widgets.Field
 	s.commit, commitField = b.check("commitment", t.T("submit.commitment"), func(r *domain.Record) bool { return r.Committed },
 		func(r *domain.Record, on bool) { r.Committed = on })
-	s.submit = widget.NewButtonWithIcon(t.T("submit.button"), theme.MailSendIcon(), s.doSubmit)
+	s.submit = widgets.NewIconButton(t.T("submit.button"), theme.MailSendIcon(), s.doSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.refresh()
 	return container.NewVBox(s.header(), s.summary, s.list, widget.NewSeparator(), commitField.Input, s.submit)
@@ -72,7 +72,7 @@ func (s *submitStep) refresh() {
 		msg.Wrapping = fyne.TextWrapWord
 		where := widget.NewLabel(t.T("step." + s.ed.stepOf(p.Field)))
 		where.Importance = widget.LowImportance
-		jump := widget.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(p.Field) })
+		jump := widgets.NewButton(t.T("submit.jump"), func() { s.ed.host.JumpTo(p.Field) })
 		s.list.Add(container.NewBorder(nil, nil, container.NewHBox(icon, where), jump, msg))
 	}
 	var lines []string

@@ -32,7 +32,10 @@ type baseStep struct {
 	k    string
 	pres []string
 	// adds are the "add a row" buttons of the current build, in order.
-	adds []*widget.Button
+	adds []*widgets.Button
+	// rowEnds holds, by section title, the last button of each row's head
+	// in the current build; a row just added gets the focus on what follows.
+	rowEnds map[string][]*widgets.Button
 }
 
 func newBase(ed *editor, key string, prefixes ...string) baseStep {
@@ -48,6 +51,7 @@ func (s *baseStep) binder() *binder    { return s.b }
 func (s *baseStep) fresh() *binder {
 	s.b = newBinder(s.ed)
 	s.adds = nil
+	s.rowEnds = map[string][]*widgets.Button{}
 	return s.b
 }
 
@@ -69,15 +73,15 @@ func rowList[T any](s *baseStep, title string, rows func(*domain.Record) *[]T, r
 	box := container.NewVBox()
 	for i := 0; i < n; i++ {
 		i := i
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() {
+		up := widgets.NewIconButton("", theme.MoveUpIcon(), func() {
 			ed.save(func(r *domain.Record) { moveRow(*rows(r), i, i-1) })
 			ed.host.Rebuild(s.k)
 		})
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() {
+		down := widgets.NewIconButton("", theme.MoveDownIcon(), func() {
 			ed.save(func(r *domain.Record) { moveRow(*rows(r), i, i+1) })
 			ed.host.Rebuild(s.k)
 		})
-		del := widget.NewButtonWithIcon(t.T("row.delete"), theme.DeleteIcon(), func() {
+		del := widgets.NewIconButton(t.T("row.delete"), theme.DeleteIcon(), func() {
 			ed.save(func(r *domain.Record) { removeRow(rows(r), i) })
 			ed.host.Rebuild(s.k)
 		})
@@ -87,18 +91,24 @@ func rowList[T any](s *baseStep, title string, rows func(*domain.Record) *[]T, r
 		if i == n-1 {
 			down.Disable()
 		}
-		for _, btn := range []*widget.Button{up, down, del} {
+		for _, btn := range []*widgets.Button{up, down, del} {
 			s.b.inputs = append(s.b.inputs, btn)
 		}
 		head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(fmt.Sprintf("%s %d", title, i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(up, down, del))
 		box.Add(widget.NewCard("", "", container.NewVBox(head, row(i))))
+		s.rowEnds[title] = append(s.rowEnds[title], del)
 	}
-	add := widget.NewButtonWithIcon(t.T("row.add", title), theme.ContentAddIcon(), func() {
+	add := widgets.NewIconButton(t.T("row.add", title), theme.ContentAddIcon(), func() {
 		ed.save(func(r *domain.Record) {
 			var zero T
 			*rows(r) = append(*rows(r), zero)
 		})
 		ed.host.Rebuild(s.k)
+		if ends := s.rowEnds[title]; n < len(ends) {
+			c := ed.sess.Win.Canvas()
+			c.Focus(ends[n])
+			c.FocusNext() // the new row's first field
+		}
 	})
 	s.b.inputs = append(s.b.inputs, add)
 	s.adds = append(s.adds, add)
@@ -132,7 +142,7 @@ func at[T any](rows []T, i int) *T {
 func (s *baseStep) rebuildOnChange(f *widgets.Field) *widgets.Field {
 	again := func() { s.ed.host.Rebuild(s.k) }
 	switch w := f.Control.(type) {
-	case *widget.Check:
+	case *widgets.CheckBox:
 		w.OnChanged = chain(w.OnChanged, func(bool) { again() })
 	case *widget.Select:
 		w.OnChanged = chain(w.OnChanged, func(string) { again() })

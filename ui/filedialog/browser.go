@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"caiji/ui/i18n"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,7 +30,7 @@ type browser struct {
 	path    *widget.Entry
 	list    *widget.List
 	msg     *widget.Label
-	open    *widget.Button
+	open    *widgets.Button
 	dlg     *dialog.CustomDialog
 	chosen  func(string)
 }
@@ -64,10 +65,10 @@ func showBrowser(ctx context.Context, o Options, start string, chosen func(strin
 	b.list.OnSelected = b.selected
 	places := container.NewVBox()
 	for _, p := range Places(t) {
-		places.Add(widget.NewButtonWithIcon(p.Name, theme.FolderIcon(), func() { b.cd(p.Path) }))
+		places.Add(widgets.NewIconButton(p.Name, theme.FolderIcon(), func() { b.cd(p.Path) }))
 	}
-	cancel := widget.NewButton(t.T("files.cancel"), func() { b.dlg.Hide() })
-	b.open = widget.NewButton(t.T("files.open"), func() { b.enter(b.path.Text) })
+	cancel := widgets.NewButton(t.T("files.cancel"), func() { b.dlg.Hide() })
+	b.open = widgets.NewButton(t.T("files.open"), func() { b.enter(b.path.Text) })
 	b.open.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(t.T("files.path")), nil, b.path)
 	body := container.NewBorder(container.NewVBox(top, b.where), b.msg, places, nil, b.list)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"caiji/ui/i18n"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -159,7 +160,7 @@ func TestKioskDialogKeepsNothing(t *testing.T) {
 
 // parts finds the list, the 打开 button and the folder line of the dialog
 // on top of win.
-func parts(t *testing.T, win fyne.Window) (list *widget.List, open *widget.Button, where *widget.Label) {
+func parts(t *testing.T, win fyne.Window) (list *widget.List, open *widgets.Button, where *widget.Label) {
 	t.Helper()
 	top := win.Canvas().Overlays().Top()
 	if top == nil {
@@ -169,7 +170,7 @@ func parts(t *testing.T, win fyne.Window) (list *widget.List, open *widget.Butto
 		switch x := o.(type) {
 		case *widget.List:
 			list = x
-		case *widget.Button:
+		case *widgets.Button:
 			if x.Importance == widget.HighImportance {
 				open = x
 			}

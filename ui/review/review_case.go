@@ -31,9 +31,9 @@ type Case struct {
 
 	realName *widget.RadioGroup
 	verdict  *widget.RadioGroup
-	reasons  map[string]*widget.Check
+	reasons  map[string]*widgets.CheckBox
 	comment  *widget.Entry
-	decide   *widget.Button
+	decide   *widgets.Button
 	status   *widget.Label
 	// done runs after a decision is saved (back to the queue).
 	// OnDone runs after a decision is saved (back to the queue).
@@ -124,7 +124,7 @@ func (s *Case) thumb(kind domain.AttachmentKind, att *domain.Attachment) fyne.Ca
 	small.FillMode = canvas.ImageFillContain
 	small.SetMinSize(fyne.NewSize(150, 150))
 	var decoded *photo.Decoded
-	btn := widget.NewButton(fmt.Sprintf("%s  %d×%d  %.0f KB", name, att.Width, att.Height, float64(att.Bytes)/1024), func() {
+	btn := widgets.NewButton(fmt.Sprintf("%s  %d×%d  %.0f KB", name, att.Width, att.Height, float64(att.Bytes)/1024), func() {
 		if decoded != nil {
 			s.zoom(name, decoded)
 		}
@@ -273,7 +273,7 @@ func (s *Case) decisionCard() fyne.CanvasObject {
 	s.verdict = widget.NewRadioGroup([]string{t.T("case.pass"), t.T("case.reject")}, nil)
 	s.verdict.Horizontal = true
 	s.verdict.OnChanged = s.answered
-	s.reasons = map[string]*widget.Check{}
+	s.reasons = map[string]*widgets.CheckBox{}
 	grid := container.NewVBox()
 	for _, r := range domain.Reasons {
 		c, box := widgets.WrappingCheck(r.Code+" "+t.Msg(r.Msg), nil)
@@ -283,7 +283,7 @@ func (s *Case) decisionCard() fyne.CanvasObject {
 	s.comment = widget.NewMultiLineEntry()
 	s.comment.SetPlaceHolder(t.T("case.comment"))
 	s.status = widgets.StatusLabel()
-	s.decide = widget.NewButton(t.T("case.decide"), s.submit)
+	s.decide = widgets.NewButton(t.T("case.decide"), s.submit)
 	s.decide.Importance = widget.HighImportance
 	if !s.c.Record.Status.AwaitingReview() {
 		s.decide.Disable()

@@ -48,8 +48,8 @@ type Session struct {
 	cancel context.CancelFunc
 	// previews caches the previews of stored images, for this session only.
 	previews widgets.PreviewCache
-	// dialogs are the dialogs opened for this session, closed at its end.
-	dialogs []dialog.Dialog
+	// dialogs are the dialogs open for this session, closed at its end.
+	dialogs Dialogs
 	// shown are the documents the session's screens showed (the record, a
 	// case under review), by what they are: what the clipboard is checked
 	// against at sign-out.
@@ -80,10 +80,11 @@ func (s *Session) Do(f func()) {
 }
 
 // Show shows d for this session; it closes when the session ends.
-func (s *Session) Show(d dialog.Dialog) {
-	s.dialogs = append(s.dialogs, d)
-	d.Show()
-}
+func (s *Session) Show(d dialog.Dialog) { s.dialogs.Show(d) }
+
+// CloseDialog closes the session's newest open dialog (Escape) and
+// reports whether there was one.
+func (s *Session) CloseDialog() bool { return s.dialogs.CloseTop() }
 
 // ShowError reports a storage or input error in a dialog of the session.
 func (s *Session) ShowError(err error) {
@@ -140,10 +141,7 @@ func (s *Session) Holder() domain.Holder {
 func (s *Session) End() {
 	s.clearClipboard()
 	s.cancel()
-	for _, d := range s.dialogs {
-		d.Hide()
-	}
-	s.dialogs = nil
+	s.dialogs.CloseAll()
 	if s.Win != nil {
 		ov := s.Win.Canvas().Overlays()
 		for _, o := range ov.List() {

@@ -11,10 +11,10 @@ import (
 // rejection reason) would make the whole window wider than the screen.
 type checkLabel struct {
 	widget.Label
-	check *widget.Check
+	check *CheckBox
 }
 
-func newCheckLabel(text string, c *widget.Check) *checkLabel {
+func newCheckLabel(text string, c *CheckBox) *checkLabel {
 	l := &checkLabel{check: c}
 	l.Text = text
 	l.Wrapping = fyne.TextWrapWord
@@ -30,7 +30,7 @@ func (l *checkLabel) Tapped(*fyne.PointEvent) {
 }
 
 // WrappingCheck is a check box followed by its text, wrapped.
-func WrappingCheck(text string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
-	c := widget.NewCheck("", changed)
+func WrappingCheck(text string, changed func(bool)) (*CheckBox, fyne.CanvasObject) {
+	c := NewCheckBox(changed)
 	return c, container.NewBorder(nil, nil, c, nil, newCheckLabel(text, c))
 }

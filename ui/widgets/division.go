@@ -1,19 +1,17 @@
 package widgets
 
 import (
-	"caiji/ui/i18n"
 	"strings"
 
 	"caiji/domain"
-
-	"fyne.io/fyne/v2/widget"
+	"caiji/ui/i18n"
 )
 
 // DivisionEntry is an entry with a drop-down over the children of parent
 // ("" for the provinces): typing filters the list (海淀, or the pinyin
 // initials hd), and choosing an entry calls pick with its code. current is
 // shown; cityLevel, when non-empty, is offered first with code "" (市本级).
-func DivisionEntry(t *i18n.Translator, divs *domain.Divisions, parent, current, cityLevel string, pick func(code string)) *widget.SelectEntry {
+func DivisionEntry(t *i18n.Translator, divs *domain.Divisions, parent, current, cityLevel string, pick func(code string)) *SearchBox {
 	var codes, names []string
 	list := divs.Provinces()
 	if parent != "" {
@@ -33,8 +31,8 @@ func DivisionEntry(t *i18n.Translator, divs *domain.Divisions, parent, current, 
 // list to the codes matches accepts (a code "" always stays: 市本级),
 // choosing a name calls pick with its code. emptyShown says whether the
 // code "" has a name to show when current is "".
-func SearchEntry(t *i18n.Translator, codes, names []string, current string, emptyShown bool, matches func(code, query string) bool, pick func(code string)) *widget.SelectEntry {
-	e := widget.NewSelectEntry(names)
+func SearchEntry(t *i18n.Translator, codes, names []string, current string, emptyShown bool, matches func(code, query string) bool, pick func(code string)) *SearchBox {
+	e := newSearchBox(names)
 	e.SetPlaceHolder(t.T("field.type_to_search"))
 	for i, c := range codes {
 		if c == current && (c != "" || emptyShown) {
@@ -55,7 +53,7 @@ func SearchEntry(t *i18n.Translator, codes, names []string, current string, empt
 				match = append(match, n)
 			}
 		}
-		e.SetOptions(match)
+		e.offer(match)
 	}
 	return e
 }

@@ -4,6 +4,7 @@ import (
 	"caiji/domain"
 	"caiji/ui/i18n"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -13,6 +14,10 @@ type BlurEntry struct {
 	widget.Entry
 	// OnBlur runs when the entry loses focus.
 	OnBlur func()
+	// Shortcut handles the window's own shortcuts (moving between steps):
+	// Fyne hands every shortcut to the focused text field, none to the
+	// window. It reports whether it used the shortcut.
+	Shortcut func(fyne.Shortcut) bool
 }
 
 // NewBlurEntry makes an empty entry.
@@ -28,6 +33,14 @@ func (e *BlurEntry) FocusLost() {
 	if e.OnBlur != nil {
 		e.OnBlur()
 	}
+}
+
+// TypedShortcut lets the window's shortcuts work while typing here.
+func (e *BlurEntry) TypedShortcut(sc fyne.Shortcut) {
+	if e.Shortcut != nil && e.Shortcut(sc) {
+		return
+	}
+	e.Entry.TypedShortcut(sc)
 }
 
 // NewMonthEntry is an entry for a year-month (2020-09). current is shown;

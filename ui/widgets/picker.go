@@ -80,10 +80,10 @@ type Picker struct {
 	checks        *fyne.Container
 	status        *widget.Label
 	progress      *widget.ProgressBarInfinite
-	choose        *widget.Button
-	fix           *widget.Button
-	use           *widget.Button
-	saveAs        *widget.Button
+	choose        *Button
+	fix           *Button
+	use           *Button
+	saveAs        *Button
 	cropX, cropY  *widget.Slider
 	cropZoom      *widget.Slider
 	// controls are the crop sliders, shown while a fix is on offer.
@@ -113,16 +113,16 @@ func NewPicker(env PickerEnv, path string, kind domain.AttachmentKind, current *
 	p.status = StatusLabel()
 	p.progress = widget.NewProgressBarInfinite()
 	p.progress.Hide()
-	p.choose = widget.NewButton(t.T("picker.choose"), p.openDialog)
-	p.fix = widget.NewButton(t.T("picker.fix"), p.runFix)
+	p.choose = NewButton(t.T("picker.choose"), p.openDialog)
+	p.fix = NewButton(t.T("picker.fix"), p.runFix)
 	p.fix.Importance = widget.HighImportance
 	p.fix.Hide()
-	p.use = widget.NewButton(t.T("picker.use"), p.useFixed)
+	p.use = NewButton(t.T("picker.use"), p.useFixed)
 	p.use.Hide()
 	row := container.NewHBox(p.choose, p.fix, p.use)
 	var controls fyne.CanvasObject = container.NewVBox()
 	if p.isPhoto() {
-		p.saveAs = widget.NewButton(t.T("picker.save_as"), p.saveFile)
+		p.saveAs = NewButton(t.T("picker.save_as"), p.saveFile)
 		row.Add(p.saveAs)
 		p.cropZoom = widget.NewSlider(50, 100)
 		p.cropZoom.SetValue(100)
@@ -158,7 +158,7 @@ func (p *Picker) Path() string { return p.path }
 
 // Choose is the button that opens the file dialog; screens disable it with
 // their other inputs and focus it to jump to the picker.
-func (p *Picker) Choose() *widget.Button { return p.choose }
+func (p *Picker) Choose() *Button { return p.choose }
 
 // Wait waits until the picker's image work in flight is done and shown.
 func (p *Picker) Wait() { p.jobs.Wait() }
