@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"caiji/ui/filedialog/native"
 	"caiji/ui/i18n"
 	"caiji/ui/widgets"
 
@@ -167,8 +168,8 @@ type Place struct{ Name, Path string }
 func Places(t *i18n.Translator) []Place {
 	home, _ := os.UserHomeDir()
 	var out []Place
-	for _, p := range []Place{{t.T("files.pictures"), userDir(pictures)}, {t.T("files.desktop"), userDir(desktop)},
-		{t.T("files.downloads"), userDir(downloads)}, {t.T("files.home"), home}} {
+	for _, p := range []Place{{t.T("files.pictures"), native.UserDir(native.Pictures)}, {t.T("files.desktop"), native.UserDir(native.Desktop)},
+		{t.T("files.downloads"), native.UserDir(native.Downloads)}, {t.T("files.home"), home}} {
 		if isDir(p.Path) && !slices.ContainsFunc(out, func(q Place) bool { return q.Path == p.Path }) {
 			out = append(out, p)
 		}

@@ -17,19 +17,13 @@ import (
 	"slices"
 	"strings"
 
+	"caiji/ui/filedialog/native"
 	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver"
 )
-
-// Exts are the file name extensions offered, lower case: the formats the
-// rules accept.
-var Exts = []string{".jpg", ".jpeg", ".png"}
-
-// errNoNative: the system has no dialog Caiji can show (no portal).
-var errNoNative = errors.New("filedialog: no native file dialog")
 
 // Options are what a dialog is shown for.
 type Options struct {
@@ -40,12 +34,6 @@ type Options struct {
 	Kiosk bool
 	// Show shows a dialog so that it closes when the session ends.
 	Show func(dialog.Dialog)
-}
-
-// request is what a native dialog is asked to show.
-type request struct {
-	title, accept, filterName, start string
-	parent                           uintptr // the window's native handle (0: none)
 }
 
 // Open asks for one image file; chosen gets its path on the UI goroutine.
@@ -64,11 +52,11 @@ func Open(ctx context.Context, o Options, chosen func(path string)) {
 		return
 	}
 	t := o.Tr
-	req := request{title: t.T("files.title"), accept: t.T("files.open"), filterName: t.T("files.images"), start: start, parent: nativeHandle(o.Win)}
+	req := native.Request{Title: t.T("files.title"), Accept: t.T("files.open"), FilterName: t.T("files.images"), Start: start, Parent: nativeHandle(o.Win)}
 	go func() {
-		path, err := native(ctx, req)
+		path, err := native.Open(ctx, req)
 		fyne.Do(func() {
-			if errors.Is(err, errNoNative) {
+			if errors.Is(err, native.ErrUnavailable) {
 				if ctx.Err() == nil {
 					showBrowser(ctx, o, start, answer)
 				}
@@ -95,26 +83,10 @@ func nativeHandle(win fyne.Window) uintptr {
 	return h
 }
 
-// The user folders offered, by their XDG names.
-const (
-	pictures  = "PICTURES"
-	desktop   = "DESKTOP"
-	downloads = "DOWNLOAD"
-)
-
-// englishDirs are the user folders' usual names under home.
-var englishDirs = map[string]string{pictures: "Pictures", desktop: "Desktop", downloads: "Downloads"}
-
-// homeDir is the user folder kind as its usual name under home.
-func homeDir(kind string) string {
-	home, _ := os.UserHomeDir()
-	return filepath.Join(home, englishDirs[kind])
-}
-
 // StartFolder is where every dialog starts: the user's pictures folder,
 // else the home folder.
 func StartFolder() string {
-	if d := userDir(pictures); isDir(d) {
+	if d := native.UserDir(native.Pictures); isDir(d) {
 		return d
 	}
 	home, _ := os.UserHomeDir()
@@ -128,5 +100,5 @@ func isDir(path string) bool {
 
 // IsImage reports whether name has an extension the dialog offers.
 func IsImage(name string) bool {
-	return slices.Contains(Exts, strings.ToLower(filepath.Ext(name)))
+	return slices.Contains(native.Exts, strings.ToLower(filepath.Ext(name)))
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"caiji/ui/filedialog/native"
 	"caiji/ui/i18n"
 )
 
@@ -17,7 +18,7 @@ import (
 func TestNoPortalFallsBack(t *testing.T) {
 	h := home(t, "Pictures")
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
-	if _, err := native(context.Background(), request{title: "t", start: h}); err != errNoNative {
+	if _, err := native.Open(context.Background(), native.Request{Title: "t", Start: h}); err != native.ErrUnavailable {
 		t.Fatalf("without a bus: %v", err)
 	}
 	o, shown := newOptions(t, i18n.LangZh, false)

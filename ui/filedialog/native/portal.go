@@ -1,6 +1,6 @@
 //go:build linux || freebsd || netbsd || openbsd
 
-package filedialog
+package native
 
 import (
 	"bufio"
@@ -17,15 +17,15 @@ import (
 	"github.com/rymdport/portal/filechooser"
 )
 
-// native shows the XDG desktop portal's file chooser (GNOME's, KDE's, or
+// Open shows the XDG desktop portal's file chooser (GNOME's, KDE's, or
 // GTK's, as the desktop provides), filtered to the image extensions in
 // both cases, starting in start. Without a session bus or a portal that
-// answers, it reports errNoNative at once. Ending ctx closes the chooser
+// answers, it reports ErrUnavailable at once. Ending ctx closes the chooser
 // through the portal's Request.Close.
-func native(ctx context.Context, r request) (string, error) {
+func Open(ctx context.Context, r Request) (string, error) {
 	conn, err := dbus.SessionBus()
 	if err != nil {
-		return "", errNoNative
+		return "", ErrUnavailable
 	}
 	token := handleToken()
 	stop := context.AfterFunc(ctx, func() { closeRequest(conn, token) })
@@ -34,18 +34,18 @@ func native(ctx context.Context, r request) (string, error) {
 	for _, ext := range Exts {
 		rules = append(rules, filechooser.Rule{Pattern: "*" + ext}, filechooser.Rule{Pattern: "*" + strings.ToUpper(ext)})
 	}
-	filter := &filechooser.Filter{Name: r.filterName, Rules: rules}
+	filter := &filechooser.Filter{Name: r.FilterName, Rules: rules}
 	parent := ""
-	if r.parent != 0 {
-		parent = fmt.Sprintf("x11:%x", r.parent)
+	if r.Parent != 0 {
+		parent = fmt.Sprintf("x11:%x", r.Parent)
 	}
-	uris, err := filechooser.OpenFile(parent, r.title, &filechooser.OpenFileOptions{HandleToken: token, AcceptLabel: r.accept,
-		Filters: []*filechooser.Filter{filter}, CurrentFilter: filter, CurrentFolder: r.start})
+	uris, err := filechooser.OpenFile(parent, r.Title, &filechooser.OpenFileOptions{HandleToken: token, AcceptLabel: r.Accept,
+		Filters: []*filechooser.Filter{filter}, CurrentFilter: filter, CurrentFolder: r.Start})
 	if err != nil {
 		if ctx.Err() != nil {
 			return "", nil
 		}
-		return "", errNoNative // no portal, or no file chooser behind it
+		return "", ErrUnavailable // no portal, or no file chooser behind it
 	}
 	if len(uris) == 0 {
 		return "", nil // 取消
@@ -76,9 +76,9 @@ func closeRequest(conn *dbus.Conn, token string) {
 	conn.Object("org.freedesktop.portal.Desktop", path).Call("org.freedesktop.portal.Request.Close", 0)
 }
 
-// userDir is XDG_<kind>_DIR from user-dirs.dirs (~/图片 on a Chinese
+// UserDir is XDG_<kind>_DIR from user-dirs.dirs (~/图片 on a Chinese
 // desktop, ~/Pictures on an English one), else the usual name under home.
-func userDir(kind string) string {
+func UserDir(kind string) string {
 	home, _ := os.UserHomeDir()
 	config := os.Getenv("XDG_CONFIG_HOME")
 	if config == "" {

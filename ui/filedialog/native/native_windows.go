@@ -1,4 +1,4 @@
-package filedialog
+package native
 
 import (
 	"context"
@@ -57,11 +57,11 @@ const (
 	wmClose            = 0x0010
 )
 
-// native shows Windows' common Open dialog (GetOpenFileNameW, through
+// Open shows Windows' common Open dialog (GetOpenFileNameW, through
 // golang.org/x/sys/windows: no cgo), in the system's language, filtered to
 // the image extensions, starting in start, owned by the window and adding
 // nothing to the recent files. Ending ctx closes it. Cancelling answers "".
-func native(ctx context.Context, r request) (string, error) {
+func Open(ctx context.Context, r Request) (string, error) {
 	runtime.LockOSThread() // the dialog's windows belong to this thread
 	defer runtime.UnlockOSThread()
 	thread := windows.GetCurrentThreadId()
@@ -69,16 +69,16 @@ func native(ctx context.Context, r request) (string, error) {
 	defer stop()
 
 	patterns := "*" + strings.Join(Exts, ";*")
-	filter := utf16z(r.filterName + " (" + patterns + ")\x00" + patterns + "\x00")
+	filter := utf16z(r.FilterName + " (" + patterns + ")\x00" + patterns + "\x00")
 	file := make([]uint16, windows.MAX_LONG_PATH)
-	ofn := openFileName{owner: r.parent, filter: &filter[0], filterIndex: 1, file: &file[0], maxFile: uint32(len(file)),
-		initialDir: &utf16z(r.start)[0], title: &utf16z(r.title)[0],
+	ofn := openFileName{owner: r.Parent, filter: &filter[0], filterIndex: 1, file: &file[0], maxFile: uint32(len(file)),
+		initialDir: &utf16z(r.Start)[0], title: &utf16z(r.Title)[0],
 		flags: ofnExplorer | ofnFileMustExist | ofnPathMustExist | ofnHideReadOnly | ofnNoChangeDir | ofnDontAddToRecent}
 	ofn.structSize = uint32(unsafe.Sizeof(ofn))
 	ok, _, _ := getOpenFileName.Call(uintptr(unsafe.Pointer(&ofn)))
 	if ok == 0 {
 		if code, _, _ := commDlgError.Call(); code != 0 {
-			return "", errNoNative
+			return "", ErrUnavailable
 		}
 		return "", nil // 取消, or closed at sign-out
 	}
@@ -100,11 +100,11 @@ var closeWindow = syscall.NewCallback(func(hwnd, _ uintptr) uintptr {
 func closeThreadWindows(thread uint32) { enumThreadWindows.Call(uintptr(thread), closeWindow, 0) }
 
 // knownFolders are the Windows known folders of the user folders.
-var knownFolders = map[string]*windows.KNOWNFOLDERID{pictures: windows.FOLDERID_Pictures, desktop: windows.FOLDERID_Desktop, downloads: windows.FOLDERID_Downloads}
+var knownFolders = map[string]*windows.KNOWNFOLDERID{Pictures: windows.FOLDERID_Pictures, Desktop: windows.FOLDERID_Desktop, Downloads: windows.FOLDERID_Downloads}
 
-// userDir is the known folder of kind (图片, 桌面, 下载 as the system names
+// UserDir is the known folder of kind (图片, 桌面, 下载 as the system names
 // them), wherever the user moved it.
-func userDir(kind string) string {
+func UserDir(kind string) string {
 	dir, err := windows.KnownFolderPath(knownFolders[kind], 0)
 	if err != nil {
 		return homeDir(kind)
