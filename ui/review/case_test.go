@@ -108,7 +108,7 @@ func TestChangeReviewShowsWhatChanged(t *testing.T) {
 	c := d.open()
 	texts := labels(c.body)
 	joined := strings.Join(texts, "\n")
-	for _, want := range []string{"变更内容（2 项）", "北京市海淀区中关村大街1号 → 北京市海淀区中关村大街2号", "审核通过的版本", "变更后", fmt.Sprintf("第 %d 版审核通过的信息仍然有效", rec.Version)} {
+	for _, want := range []string{"变更内容（2 项）", "原为 北京市海淀区中关村大街1号，改为 北京市海淀区中关村大街2号", "审核通过的版本", "变更后", fmt.Sprintf("第 %d 版审核通过的信息仍然有效", rec.Version)} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("the change review lacks %q", want)
 		}
