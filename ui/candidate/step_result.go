@@ -64,6 +64,9 @@ func (s *resultStep) build() fyne.CanvasObject {
 // link to the fields it concerns.
 func (s *resultStep) decision() []fyne.CanvasObject {
 	t := s.ed.sess.Tr
+	if s.ed.rec.Status.AwaitingReview() {
+		return nil // a past decision is in the history; this round has none yet
+	}
 	ds, err := s.ed.sess.Store.Decisions(s.ed.sess.Context(), s.ed.sess.ID, s.ed.rec.ID)
 	if err != nil || len(ds) == 0 {
 		return nil
@@ -111,6 +114,9 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 			s.ed.rec = rec
 			s.ed.audit()
 			s.ed.host.Relayout()
+			if len(s.ed.rejected) > 0 && rec.Status.Editable() {
+				s.ed.host.JumpTo(s.ed.rejected[0]) // 修改 starts at the first reason
+			}
 		}
 	}
 	s.reopen, s.change, s.discard = nil, nil, nil
@@ -118,7 +124,9 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	switch {
 	case st == domain.StatusRejected:
 		s.reopen = widgets.NewButton(t.T("result.reopen"), run(store.Reopen))
-		out = append(out, s.reopen)
+		note := widget.NewLabel(t.T("result.reopen_note"))
+		note.Wrapping = fyne.TextWrapWord
+		out = append(out, s.reopen, note)
 	case st == domain.StatusApproved:
 		s.change = widgets.NewButton(t.T("result.open_change"), run(store.OpenChange))
 		out = append(out, s.change)
