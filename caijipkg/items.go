@@ -130,7 +130,8 @@ func (e *Entry) checkShape(kind string, meta []string) error {
 	return nil
 }
 
-// checkDecision refuses a decision no reviewer could have made.
+// checkDecision refuses a decision no reviewer could have made (as the
+// hub refuses one).
 func checkDecision(d *wire.Decision) error {
 	switch {
 	case !wire.ValidUUID(d.Record) || d.N < 1:
@@ -141,6 +142,10 @@ func checkDecision(d *wire.Decision) error {
 		return invalid("审核不通过须注明原因", "A rejection needs its reasons")
 	case d.Verdict == wire.Pass && len(d.Reasons) != 0:
 		return invalid("审核通过不应附不通过原因", "A pass carries no rejection reasons")
+	case d.RealName != string(domain.RealNameVerified) && d.RealName != string(domain.RealNameFailed):
+		return invalid("审核决定须写明实名认证是否核验通过", "The decision must say whether the real name was verified")
+	case d.Verdict == wire.Pass && d.RealName != string(domain.RealNameVerified):
+		return invalid("实名认证未核验通过，不能审核通过", "A pass needs the real name verified")
 	case !wire.ValidUUID(d.Reviewer.UUID) || d.Reviewer.Name == "":
 		return invalid("审核决定缺少审核人员", "The decision names no reviewer")
 	case !wire.ValidUUID(d.Station) || d.At.IsZero():

@@ -35,7 +35,7 @@ func TestVersionsAndDecisionsTravelAsWireTypes(t *testing.T) {
 		if _, err := e.Decision(); err == nil {
 			t.Errorf("item %d read as a decision", i+1)
 		}
-		d := &wire.Decision{Record: v.Record, N: v.N, Verdict: wire.Reject, Reasons: []string{"R03", "R07"}, Comment: "照片背景不符合要求",
+		d := &wire.Decision{Record: v.Record, N: v.N, Verdict: wire.Reject, RealName: "verified", Reasons: []string{"R03", "R07"}, Comment: "照片背景不符合要求",
 			Reviewer: wire.Reviewer{UUID: "5b1d7c1e-3a0f-4f8e-9d2c-6e4b8a7f0c13", Name: "审核员甲", IDNumber: "110105198001011234"},
 			Station:  dept.uuid, At: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)}
 		it, err := DecisionItem(d)
@@ -76,7 +76,7 @@ func TestVersionItemNeedsEveryBlob(t *testing.T) {
 }
 
 func TestDecisionItemRefusesWhatNoReviewerMakes(t *testing.T) {
-	good := wire.Decision{Record: "8d0f3a52-6c1e-4b7a-9e55-2f1d0c3b4a69", N: 2, Verdict: wire.Pass,
+	good := wire.Decision{Record: "8d0f3a52-6c1e-4b7a-9e55-2f1d0c3b4a69", N: 2, Verdict: wire.Pass, RealName: "verified",
 		Reviewer: wire.Reviewer{UUID: "5b1d7c1e-3a0f-4f8e-9d2c-6e4b8a7f0c13", Name: "审核员甲"},
 		Station:  "0e7b9c52-1d3a-4f6b-8a2c-9e5d7f1b3c40", At: time.Now()}
 	if _, err := DecisionItem(&good); err != nil {
@@ -90,6 +90,8 @@ func TestDecisionItemRefusesWhatNoReviewerMakes(t *testing.T) {
 		"no reviewer":                 func(d *wire.Decision) { d.Reviewer = wire.Reviewer{} },
 		"version 0":                   func(d *wire.Decision) { d.N = 0 },
 		"no time":                     func(d *wire.Decision) { d.At = time.Time{} },
+		"no real-name verdict":        func(d *wire.Decision) { d.RealName = "" },
+		"a pass, real name failed":    func(d *wire.Decision) { d.RealName = "failed" },
 	} {
 		d := good
 		change(&d)

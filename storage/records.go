@@ -70,7 +70,7 @@ func (s *Store) MyRecord(ctx context.Context, sess Session) (*domain.Record, err
 			return err
 		}
 		id, _ := res.LastInsertId()
-		return s.addEvent(ctx, tx, id, rec.Version, act.ID, "created", change{new: body})
+		return s.addEvent(ctx, tx, id, rec.Version, act.Account, "created", change{new: body})
 	})
 	return rec, err
 }
@@ -92,9 +92,11 @@ func identify(b *domain.Basic, a Account, now time.Time) {
 	}
 }
 
-func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actorID int64, kind string, c change) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, kind, path, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		recordID, version, actorID, kind, c.path, nullable(c.old), nullable(c.new), s.now().Unix())
+// addEvent logs one change by actor: a local account (its ID), or a
+// reviewer known only by UUID and name (ID 0: a decision from the hub).
+func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, recordID int64, version int, actor Account, kind string, c change) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (record_id, version, actor_id, actor_uuid, actor_name, kind, path, old, new, at) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)`,
+		recordID, version, actor.ID, actor.UUID, actor.Name, kind, c.path, nullable(c.old), nullable(c.new), s.now().Unix())
 	return err
 }
 
@@ -174,7 +176,7 @@ func (s *Store) UpdateRecord(ctx context.Context, sess Session, uuid string, edi
 		}
 		identify(&rec.Basic, act.Account, s.now())
 		rec.Version++
-		changed, err := s.writeRecord(ctx, tx, id, act.ID, "field", before, rec)
+		changed, err := s.writeRecord(ctx, tx, id, act.Account, "field", before, rec)
 		if !changed {
 			rec.Version--
 		}
@@ -185,9 +187,9 @@ func (s *Store) UpdateRecord(ctx context.Context, sess Session, uuid string, edi
 }
 
 // writeRecord stores rec (already at its new version) over the document
-// before, and logs each changed field as an event of kind by actorID. It
+// before, and logs each changed field as an event of kind by actor. It
 // reports false, writing nothing, when only the version differs.
-func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id, actorID int64, kind string, before []byte, rec *domain.Record) (bool, error) {
+func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id int64, actor Account, kind string, before []byte, rec *domain.Record) (bool, error) {
 	after, err := json.Marshal(rec)
 	if err != nil {
 		return false, err
@@ -211,7 +213,7 @@ func (s *Store) writeRecord(ctx context.Context, tx *sql.Tx, id, actorID int64, 
 		if c.path == "version" {
 			continue
 		}
-		if err := s.addEvent(ctx, tx, id, rec.Version, actorID, kind, c); err != nil {
+		if err := s.addEvent(ctx, tx, id, rec.Version, actor, kind, c); err != nil {
 			return false, err
 		}
 	}
@@ -256,7 +258,7 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 		}
 		rec.SubmittedAt = now.Truncate(time.Second).UTC()
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, act.ID, "submitted", before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.Account, "submitted", before, rec); err != nil {
 			return err
 		}
 		body, _ := json.Marshal(rec)
@@ -264,7 +266,7 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 			return err
 		}
 		out = rec
-		return nil
+		return s.queue(ctx, tx, rec.ID, rec.Version, OutVersion)
 	})
 	return out, err
 }
@@ -278,7 +280,7 @@ func (s *Store) Events(ctx context.Context, sess Session, uuid string) ([]Event,
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT id, version, actor_id, kind, path, old, new, at FROM events WHERE record_id = ? AND version <= ? ORDER BY id", id, upTo)
+		rows, err := tx.QueryContext(ctx, "SELECT id, version, coalesce(actor_id, 0), kind, path, old, new, at FROM events WHERE record_id = ? AND version <= ? ORDER BY id", id, upTo)
 		if err != nil {
 			return err
 		}

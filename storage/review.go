@@ -232,20 +232,22 @@ func (s *Store) Decide(ctx context.Context, sess Session, uuid string, version i
 			return err
 		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, pass, reasons, comment, realname, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, version, act.ID, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (record_id, version, reviewer_id, reviewer_uuid, reviewer_name, pass, reasons, comment, realname, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, version, act.ID, act.UUID, act.Name, d.Pass, strings.Join(d.Reasons, ","), d.Comment, string(d.RealName), now.Unix()); err != nil {
 			return err
 		}
 		rec.RealName.Status = d.RealName
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, act.ID, "decided", before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.Account, "decided", before, rec); err != nil {
 			return err
 		}
 		if d.Pass {
 			body, _ := json.Marshal(rec)
-			_, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id)
+			if _, err = tx.ExecContext(ctx, "UPDATE records SET approved_data = ? WHERE id = ?", string(body), id); err != nil {
+				return err
+			}
 		}
-		return err
+		return s.queue(ctx, tx, uuid, version, OutDecision)
 	})
 }
 
@@ -258,7 +260,7 @@ func (s *Store) Decisions(ctx context.Context, sess Session, uuid string) ([]Dec
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT version, reviewer_id, pass, reasons, comment, realname, at FROM decisions WHERE record_id = ? ORDER BY id", id)
+		rows, err := tx.QueryContext(ctx, "SELECT version, coalesce(reviewer_id, 0), pass, reasons, comment, realname, at FROM decisions WHERE record_id = ? ORDER BY id", id)
 		if err != nil {
 			return err
 		}
@@ -312,7 +314,7 @@ func (s *Store) transition(ctx context.Context, sess Session, uuid, kind string,
 			rec.Committed = false // each submission is promised anew
 		}
 		rec.Version++
-		if _, err := s.writeRecord(ctx, tx, id, act.ID, kind, before, rec); err != nil {
+		if _, err := s.writeRecord(ctx, tx, id, act.Account, kind, before, rec); err != nil {
 			return err
 		}
 		out = rec

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"caiji/domain"
+	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,11 +46,19 @@ type accountScreen struct {
 
 	signedOut fyne.CanvasObject
 	signedIn  fyne.CanvasObject
+	// signedOutBox holds the forms, and on a home PC the hub's address.
+	signedOutBox *fyne.Container
+	hubEntry     *widget.Entry
+	receiptEntry *widget.Entry
+	// signedInBox holds who is signed in, and on a home PC the draft choice.
+	signedInBox *fyne.Container
+	keepDraft   *widget.Check
 }
 
 func newAccountScreen(a *App) *accountScreen {
 	s := &accountScreen{app: a, touched: map[string]bool{}}
-	s.signedOut = container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister())
+	s.signedOutBox = container.NewVBox(container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister()))
+	s.signedOut = s.signedOutBox
 	s.signedIn = s.buildSignedIn()
 	s.content = container.NewStack(container.NewVScroll(s.signedOut), s.signedIn)
 	return s
@@ -123,7 +132,8 @@ func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
 	s.next = widget.NewLabel("")
 	s.next.Wrapping = fyne.TextWrapWord
 	next := s.next
-	return widget.NewCard(t.T("account.signed_in.title"), "", container.NewVBox(info, s.whoBy, next, s.logoutBtn, s.app.stepFooter(true, false)))
+	s.signedInBox = container.NewVBox(info, s.whoBy, next, s.logoutBtn, s.app.stepFooter(true, false))
+	return widget.NewCard(t.T("account.signed_in.title"), "", s.signedInBox)
 }
 
 // registration reads the register form.
@@ -167,24 +177,35 @@ func (s *accountScreen) register() {
 		widgets.SetStatus(s.regMsg, s.app.tr.T("account.register.fix"), widget.DangerImportance)
 		return
 	}
-	acc, err := s.app.store.Register(context.Background(), s.registration())
+	reg := s.registration()
+	acc, err := s.app.store.Register(context.Background(), reg)
 	if err != nil {
 		widgets.SetStatus(s.regMsg, s.app.tr.Err(err), widget.DangerImportance)
 		return
 	}
 	widgets.SetStatus(s.regMsg, "", widget.MediumImportance)
 	s.app.signIn(acc)
+	s.app.hubSignIn(acc.Session, acc.Account.IDNumber, reg.Password)
 }
 
 func (s *accountScreen) login() {
-	acc, err := s.app.store.Login(context.Background(), s.loginID.Text, s.loginPW.Text)
+	id, pw := s.loginID.Text, s.loginPW.Text
+	acc, err := s.app.store.Login(context.Background(), id, pw)
 	s.loginPW.SetText("")
-	if err != nil {
-		widgets.SetStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+	done := func(acc storage.SignIn, err error) {
+		if err != nil {
+			widgets.SetStatus(s.loginMsg, s.app.tr.Err(err), widget.DangerImportance)
+			return
+		}
+		widgets.SetStatus(s.loginMsg, "", widget.MediumImportance)
+		s.app.signIn(acc)
+		s.app.hubSignIn(acc.Session, id, pw)
+	}
+	if err != nil && s.app.hubRestore(id, pw, err, done) {
+		widgets.SetStatus(s.loginMsg, s.app.tr.T("sync.restoring"), widget.MediumImportance)
 		return
 	}
-	widgets.SetStatus(s.loginMsg, "", widget.MediumImportance)
-	s.app.signIn(acc)
+	done(acc, err)
 }
 
 // refresh shows the view for the current sign-in state; signing out wipes
@@ -192,8 +213,10 @@ func (s *accountScreen) login() {
 func (s *accountScreen) refresh() {
 	u := s.app.User()
 	if u == nil {
-		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone} {
-			e.SetText("")
+		for _, e := range []*widget.Entry{s.loginID, s.loginPW, s.regID, s.regName, s.regPW, s.regConfirm, s.regPhone, s.receiptEntry} {
+			if e != nil {
+				e.SetText("")
+			}
 		}
 		s.touched = map[string]bool{}
 		for _, f := range s.regFields {
@@ -212,6 +235,7 @@ func (s *accountScreen) refresh() {
 		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
 	}
 	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
+	s.showDraftChoice()
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()
 }

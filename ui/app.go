@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"caiji/caijipkg"
 	"caiji/domain"
 	"caiji/storage"
 	"caiji/ui/admin"
@@ -50,6 +51,12 @@ type App struct {
 	// afterLayout is work a build queued to start once the screen is laid out.
 	afterLayout []func()
 
+	// sync is the station's sync worker's side of the window; nil when the
+	// app runs without one.
+	sync *syncUI
+	// stationKeys are the station's keys, for the staff's 数据包 tab; nil: no tab.
+	stationKeys *caijipkg.Keys
+
 	// Kiosk: a station shared by strangers; sign out after idleLimit
 	// without activity (0: never).
 	kiosk      bool
@@ -82,8 +89,14 @@ func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *i18n.Tr
 	return a
 }
 
-// Content is the window's root object.
-func (a *App) Content() fyne.CanvasObject { return a.tabs }
+// Content is the window's root object: the navigator, with the sync
+// status under every screen.
+func (a *App) Content() fyne.CanvasObject {
+	if a.sync == nil {
+		return a.tabs
+	}
+	return container.NewBorder(nil, a.sync.bar, nil, nil, a.tabs)
+}
 
 // User returns the signed-in account, or nil.
 func (a *App) User() *storage.Account {

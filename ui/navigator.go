@@ -41,11 +41,15 @@ func (a *App) Relayout() {
 	case a.sess.Account.Role == storage.RoleAdmin:
 		a.admin = admin.New(a.sess)
 		add("reviewers", a.tr.T("tab.reviewers"), a.admin.Content())
+		a.packagesTab(add)
 	default:
 		steps := a.coll.Keys()
 		for _, k := range steps {
 			add(k, a.tr.T("step."+k), a.withFooter(a.coll.Build(k), false, k == steps[len(steps)-1]))
 		}
+	}
+	if a.sync != nil && a.sess != nil {
+		add("sync", a.tr.T("tab.sync"), a.sync.newView().content)
 	}
 	a.keys = keys
 	a.tabs.Items = items

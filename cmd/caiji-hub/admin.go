@@ -87,7 +87,9 @@ func stationAdd(ctx context.Context, args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "station %s (%s, %s)\none-time enrolment code: %s\nvalid until %s; it works once.\n",
 			st.UUID, st.Name, st.Kind, code, now.Add(*ttl).Format(time.RFC3339))
-		fmt.Fprintln(out, "Give the code to the station's operator: the station enrols with it once, with its own key.")
+		fmt.Fprintln(out, "Give the code to the station's operator: the station enrols with it once, with its own key:")
+		fmt.Fprintf(out, "  caiji station connect -hub https://<this hub's address> -code %s [-ca hub-ca.pem]\n", code)
+		fmt.Fprintln(out, "(or 连接中心 on the staff's 同步 tab).")
 		return nil
 	})
 }

@@ -20,13 +20,29 @@ import (
 // station and creates its administrator, asking for the password in the
 // terminal. This is deliberately not possible from any screen.
 func adminMain(args []string, stdin io.Reader, stdout io.Writer) error {
+	return initStation("admin", args, stdin, stdout, (*storage.Store).InitAdmin,
+		"审核站已设置，管理员 %s（%s）。Review station ready; log in as the administrator to add reviewers.\n")
+}
+
+// kioskMain runs `caiji kiosk init`: it makes the database a kiosk (a
+// candidate station shared by strangers, which forgets each candidate once
+// the hub has their submission) and creates its staff account.
+func kioskMain(args []string, stdin io.Reader, stdout io.Writer) error {
+	return initStation("kiosk", args, stdin, stdout, (*storage.Store).InitKiosk,
+		"考点终端已设置，工作人员 %s（%s）。Kiosk ready; connect it to the hub with: caiji station connect -hub https://… -code CODE\n")
+}
+
+// initStation asks for the staff account of a new station (`caiji NAME
+// init`) and creates it with create.
+func initStation(name string, args []string, stdin io.Reader, stdout io.Writer,
+	create func(*storage.Store, context.Context, domain.Registration) (storage.Account, error), done string) error {
 	if len(args) == 0 || args[0] != "init" {
-		return errors.New("usage: caiji admin init [-data DIR] [-id ID-NUMBER] [-name NAME]")
+		return fmt.Errorf("usage: caiji %s init [-data DIR] [-id ID-NUMBER] [-name NAME]", name)
 	}
-	fs := flag.NewFlagSet("admin init", flag.ContinueOnError)
+	fs := flag.NewFlagSet(name+" init", flag.ContinueOnError)
 	dataDir := fs.String("data", "", "data folder (default: the per-user application data folder)")
-	id := fs.String("id", "", "the administrator's 居民身份证 number")
-	name := fs.String("name", "", "the administrator's name")
+	id := fs.String("id", "", "the staff member's 居民身份证 number")
+	fullName := fs.String("name", "", "the staff member's name")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -45,7 +61,7 @@ func adminMain(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	reg := domain.Registration{IDType: domain.IDMainland}
 	reg.IDNumber = ask("证件号码 ID number: ", *id)
-	reg.Name = ask("姓名 Name: ", *name)
+	reg.Name = ask("姓名 Name: ", *fullName)
 	if reg.Password, err = readPassword(in, stdin, stdout, "密码 Password: "); err != nil {
 		return err
 	}
@@ -57,7 +73,7 @@ func adminMain(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	a, err := store.InitAdmin(context.Background(), reg)
+	a, err := create(store, context.Background(), reg)
 	var inv *storage.InvalidError
 	if errors.As(err, &inv) {
 		for _, p := range inv.Problems {
@@ -67,7 +83,7 @@ func adminMain(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "审核站已设置，管理员 %s（%s）。Review station ready; log in as the administrator to add reviewers.\n", a.Name, domain.MaskIDNumber(a.IDNumber))
+	fmt.Fprintf(stdout, done, a.Name, domain.MaskIDNumber(a.IDNumber))
 	return nil
 }
 

@@ -5,13 +5,13 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"runtime"
 	"time"
 
 	"caiji/assets"
-	"caiji/domain"
+	"caiji/caijipkg"
 	"caiji/storage"
 	"caiji/ui"
 	"caiji/ui/i18n"
@@ -23,13 +23,24 @@ import (
 // appID must match FyneApp.toml.
 const appID = "cn.caiji.desktop"
 
+// commands are the set-up commands run from a terminal instead of the window.
+var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
+	"admin":   adminCommand,
+	"kiosk":   kioskCommand,
+	"station": stationMain,
+	"export":  exportMain,
+	"import":  importMain,
+}
+
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "admin" {
-		if err := adminMain(os.Args[2:], os.Stdin, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "caiji admin:", err)
-			os.Exit(1)
+	if len(os.Args) > 1 {
+		if cmd, ok := commands[os.Args[1]]; ok {
+			if err := cmd(os.Args[2:], os.Stdin, os.Stdout); err != nil {
+				fmt.Fprintf(os.Stderr, "caiji %s: %v\n", os.Args[1], err)
+				os.Exit(1)
+			}
+			return
 		}
-		return
 	}
 	dataDir := flag.String("data", "", "data folder (default: the per-user application data folder)")
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
@@ -61,8 +72,7 @@ func main() {
 	w := a.NewWindow(tr.T("app.title"))
 	w.Resize(fyne.NewSize(1180, 760))
 
-	data, _ := fs.Sub(assets.Data, "data")
-	cat, err := domain.LoadCatalog(data)
+	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build
 		fmt.Fprintln(os.Stderr, "caiji:", err)
 		os.Exit(1)
@@ -74,7 +84,18 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
+	worker, stopSync, err := startSync(store, dir)
+	if err != nil {
+		w.SetContent(ui.StartupError(tr, dir, err, a.Quit))
+		w.ShowAndRun()
+		os.Exit(1)
+	}
+	defer stopSync()
 	caiji := ui.New(w, store, cat, tr)
+	caiji.SetSync(worker)
+	if keys, err := caijipkg.LoadOrCreateKeys(dir); err == nil { // startSync loaded them already
+		caiji.SetPackages(keys)
+	}
 	w.SetContent(caiji.Content())
 	if *kiosk {
 		w.SetFullScreen(true)

@@ -40,7 +40,7 @@ func ReviewStation(t testing.TB, s *storage.Store) (admin, reviewer storage.Sess
 		t.Fatal(err)
 	}
 	admin = SignIn(t, s, "120101198512319986")
-	NewReviewer(t, s, admin, Reviewer, "李审核", []string{"110108"})
+	NewReviewer(t, s, admin, Reviewer, "李审核", Password, []string{"110108"})
 	return admin, SignIn(t, s, Reviewer)
 }
 
@@ -48,9 +48,9 @@ func ReviewStation(t testing.TB, s *storage.Store) (admin, reviewer storage.Sess
 const InitialPassword = "Initial12!"
 
 // NewReviewer creates a reviewer for departments as the admin does, then
-// signs in once and replaces the initial password with Password, as a
+// signs in once and replaces the initial password with password, as a
 // reviewer must at first sign-in.
-func NewReviewer(t testing.TB, s *storage.Store, admin storage.Session, id, name string, departments []string) {
+func NewReviewer(t testing.TB, s *storage.Store, admin storage.Session, id, name, password string, departments []string) {
 	t.Helper()
 	r := staff(id, name)
 	r.Password, r.Confirm = InitialPassword, InitialPassword
@@ -61,7 +61,7 @@ func NewReviewer(t testing.TB, s *storage.Store, admin storage.Session, id, name
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ChangePassword(t.Context(), in.Session, InitialPassword, Password, Password); err != nil {
+	if err := s.ChangePassword(t.Context(), in.Session, InitialPassword, password, password); err != nil {
 		t.Fatal(err)
 	}
 	s.SignOut(in.Session)
@@ -79,8 +79,9 @@ func SignIn(t testing.TB, s *storage.Store, login string) storage.Session {
 
 // Submitted registers a mainland candidate, fills their record with the
 // valid fixture's content and real images (a standard photo, a different
-// scan for each document), and submits it.
-func Submitted(t testing.TB, s *storage.Store, id, name, phone string) (storage.Session, *domain.Record) {
+// scan for each document), and submits it. edit, if given, changes the
+// content before it is saved (another department, say).
+func Submitted(t testing.TB, s *storage.Store, id, name, phone string, edit ...func(*domain.Record)) (storage.Session, *domain.Record) {
 	t.Helper()
 	ctx, rules := t.Context(), domaintest.Catalog(t).Photo
 	in, err := s.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password, Phone: phone})
@@ -112,6 +113,9 @@ func Submitted(t testing.TB, s *storage.Store, id, name, phone string) (storage.
 			if a.Kind == domain.AttPhoto {
 				a.SHA256 = photo
 			}
+		}
+		for _, e := range edit {
+			e(v)
 		}
 		*r = *v
 	}); err != nil {

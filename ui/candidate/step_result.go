@@ -37,7 +37,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 	const layout = "2006-01-02 15:04"
 	if !rec.SubmittedAt.IsZero() {
 		fields = append(fields, widgets.NewField(t.T("result.submitted_at"), widget.NewLabel(rec.SubmittedAt.In(domain.Shanghai).Format(layout))))
-		w := cat.Calendar.ReviewDue(rec.SubmittedAt)
+		w := cat.Calendar.ReviewDue(s.countedFrom())
 		due := t.T("result.window", w.Earliest.Format("2006-01-02"), w.Latest.Format("2006-01-02"))
 		if !w.Complete {
 			due += "\n" + t.T("result.no_holidays")
@@ -49,6 +49,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		fields = append(fields, widgets.NewField(t.T("result.due"), l))
 	}
+	fields = append(fields, s.receipt()...)
 	if code := rec.Department.Code(); code != "" {
 		fields = append(fields, widgets.NewField(t.T("department.name"), widget.NewLabel(cat.Divisions.Department(code))))
 	}

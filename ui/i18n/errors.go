@@ -34,6 +34,8 @@ var storageErrors = []struct {
 	{storage.ErrBusy, "err.busy"},
 	{storage.ErrSignedOut, "err.signed_out"},
 	{storage.ErrUnlinkedImage, "err.unlinked_image"},
+	{storage.ErrBadHubAddress, "err.bad_hub_address"},
+	{storage.ErrOtherRecord, "err.other_record"},
 	{domain.ErrOwnRecord, "err.own_record"},
 	{domain.ErrNotSubmitted, "err.not_submitted"},
 	{domain.ErrNotAwaitingReview, "err.not_awaiting_review"},

@@ -1,0 +1,5 @@
+package syncer
+
+import "context"
+
+var ctx = context.Background()
