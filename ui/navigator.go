@@ -139,13 +139,17 @@ func (a *App) stepIntro(key string) fyne.CanvasObject {
 	return container.NewVBox(title, body)
 }
 
-// JumpTo shows the step responsible for path and focuses its input.
+// JumpTo shows the step responsible for path, scrolls its input into view
+// and focuses it.
 func (a *App) JumpTo(path string) {
 	if a.coll == nil {
 		return
 	}
 	a.Select(a.coll.StepOf(path))
 	if f := a.coll.Focus(path); f != nil {
+		if obj, ok := f.(fyne.CanvasObject); ok {
+			a.scrollIntoView(obj)
+		}
 		a.win.Canvas().Focus(f)
 	}
 }
