@@ -68,6 +68,12 @@ type App struct {
 	dialogs session.Dialogs
 }
 
+// StartSize is the window's size at start: it fits a 1024×768 screen with
+// a taskbar and a title bar, the smallest screen candidates' PCs have;
+// every screen of the app fits it (tested), and a larger screen can
+// maximise it.
+var StartSize = fyne.NewSize(1000, 690)
+
 // New builds the UI for win over an open store and the reference data,
 // speaking tr's language.
 func New(win fyne.Window, store *storage.Store, cat *domain.Catalog, tr *i18n.Translator) *App {

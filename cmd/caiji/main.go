@@ -70,7 +70,7 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme{})
 	w := a.NewWindow(tr.T("app.title"))
-	w.Resize(fyne.NewSize(1180, 760))
+	w.Resize(ui.StartSize) // fits a 1024×768 screen
 
 	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build

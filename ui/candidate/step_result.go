@@ -53,7 +53,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 	if code := rec.Department.Code(); code != "" {
 		fields = append(fields, widgets.NewField(t.T("department.name"), widget.NewLabel(cat.Divisions.Department(code))))
 	}
-	fields = append(fields, widgets.NewField(t.T("result.deadline"), widget.NewLabel(s.deadline(now))))
+	fields = append(fields, widgets.NewField(t.T("result.deadline"), widgets.WrapLabel(s.deadline(now)))) // long in English: it wraps
 	parts := []fyne.CanvasObject{s.header(), widgets.FormGrid(fields...)}
 	parts = append(parts, s.decision()...)
 	parts = append(parts, s.actions()...)
