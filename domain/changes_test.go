@@ -64,3 +64,18 @@ func TestChanges(t *testing.T) {
 		t.Errorf("a record against itself: %v", c)
 	}
 }
+
+// BenchmarkChanges measures the diff a 信息变更 review computes on opening.
+func BenchmarkChanges(b *testing.B) {
+	old := &Record{Basic: Basic{Name: "张三", Photo: &Attachment{SHA256: "aa"}}, Education: make([]Education, 3), Work: make([]Work, 4)}
+	for i := range old.Work {
+		old.Work[i].Posts = make([]AccountingPost, 3)
+	}
+	changed := *old
+	changed.Work = append([]Work{}, old.Work...)
+	changed.Work[3].Address = "北京市海淀区中关村大街2号"
+	b.ReportAllocs()
+	for b.Loop() {
+		Changes(old, &changed)
+	}
+}
