@@ -8,7 +8,6 @@ import (
 	"caiji/storage"
 	"caiji/ui/i18n"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,7 +31,7 @@ func newTestApp(t *testing.T, lang string) (*App, *storage.Store) {
 	t.Cleanup(w.Close)
 	ui := New(w, store, domaintest.Catalog(t), tr)
 	w.SetContent(ui.Content())
-	w.Resize(fyne.NewSize(1180, 760))
+	w.Resize(StartSize)
 	return ui, store
 }
 
