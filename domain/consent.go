@@ -109,6 +109,17 @@ func (n *Notice) Asks(given []Consent) bool {
 	return true
 }
 
+// LastConsent is the latest of given to the notice of kind, or nil.
+func LastConsent(given []Consent, kind NoticeKind) *Consent {
+	var last *Consent
+	for i, c := range given {
+		if c.Notice == kind && (last == nil || c.At.After(last.At)) {
+			last = &given[i]
+		}
+	}
+	return last
+}
+
 // ConsentError is collection refused for want of consent to a notice.
 type ConsentError struct{ Notice NoticeKind }
 

@@ -18,8 +18,8 @@ func (e *LockedFieldError) Error() string {
 // and refuses the first field the candidate may not change: the record's
 // ID, version, status and submission time (only the workflow moves them),
 // 证件类型, 证件号码, 姓名 and 手机号 (the account's; what the real-name check
-// is for), 性别 and 出生年月 when the number carries them, and the real-name
-// status (a reviewer's verdict).
+// is for), 性别 and 出生年月 when the number carries them, the real-name
+// status (a reviewer's verdict) and the consents (storage's record of them).
 func CheckCandidateEdit(before, after *Record) error {
 	b, a := before.Basic, after.Basic
 	locked := []struct {
@@ -37,6 +37,7 @@ func CheckCandidateEdit(before, after *Record) error {
 		{"basic.gender", b.IDType.CarriesBirth() && b.Gender != a.Gender},
 		{"basic.birth", b.IDType.CarriesBirth() && b.Birth != a.Birth},
 		{"realname.status", before.RealName.Status != after.RealName.Status},
+		{"consents", !slices.Equal(before.Consents, after.Consents)},
 	}
 	for _, l := range locked {
 		if l.changed {

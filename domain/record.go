@@ -168,6 +168,10 @@ type Record struct {
 	Department     Department      `json:"department"`
 	Committed      bool            `json:"commitment"`
 	SubmittedAt    time.Time       `json:"submitted_at,omitzero"`
+	// Consents are the notices the candidate had agreed to when the version
+	// was submitted: storage writes them from its own records at submission,
+	// so they travel with the version and its reviewer sees them.
+	Consents []Consent `json:"consents,omitempty"`
 }
 
 // exclusiveScopes pairs the scopes that contradict each other: holding a

@@ -11,6 +11,10 @@ type Registration struct {
 	Password string
 	Confirm  string
 	Phone    string
+	// Agreed is the digest of the personal-information notice (Notice.Digest
+	// of NoticePersonal) whose box was ticked on the form; "" when it was
+	// not. A candidate account is made only with the current notice's.
+	Agreed string
 }
 
 // Registration field paths, used by Problem.Field and by the form to place

@@ -501,12 +501,7 @@ func (sw *sheetWriter) submission() {
 // consented says when the person last agreed to a notice, and to which
 // text (the start of its digest).
 func (sw *sheetWriter) consented(k domain.NoticeKind) string {
-	var last *domain.Consent
-	for i, c := range sw.s.Consents {
-		if c.Notice == k && (last == nil || c.At.After(last.At)) {
-			last = &sw.s.Consents[i]
-		}
-	}
+	last := domain.LastConsent(sw.s.Consents, k)
 	if last == nil {
 		return sw.t.T("form.no_consent")
 	}

@@ -60,12 +60,32 @@ func (e *InvalidError) Error() string {
 	return "storage: invalid registration: " + e.Problems[0].Error()
 }
 
-// Register creates a candidate account and signs it in. It re-checks the
-// registration with the domain rules, refuses a 证件号码 or 手机号 that is
-// already registered — also as the other field of another account, so that
-// every login string names one account — and stores only an argon2id hash of
-// the password.
+// Register creates a candidate account and signs it in. It refuses a
+// registration whose person did not agree to the current personal-information
+// notice (r.Agreed, a *domain.ConsentError) and records that consent with
+// the account; it re-checks the registration with the domain rules, refuses
+// a 证件号码 or 手机号 that is already registered — also as the other field
+// of another account, so that every login string names one account — and
+// stores only an argon2id hash of the password.
 func (s *Store) Register(ctx context.Context, r domain.Registration) (SignIn, error) {
+	n := s.notices[domain.NoticePersonal]
+	consent := n.Agree(s.now())
+	if r.Agreed != n.Digest {
+		return SignIn{}, &domain.ConsentError{Notice: domain.NoticePersonal}
+	}
+	return s.register(ctx, r, &consent)
+}
+
+// RegisterFromHub makes the local account of a candidate the hub signed
+// in, who registered and agreed on another PC: no consent is recorded here,
+// so this station asks for it at sign-in, and refuses to collect anything
+// until it is given.
+func (s *Store) RegisterFromHub(ctx context.Context, r domain.Registration) (SignIn, error) {
+	return s.register(ctx, r, nil)
+}
+
+// register makes a candidate account with its consent, if any.
+func (s *Store) register(ctx context.Context, r domain.Registration, consent *domain.Consent) (SignIn, error) {
 	r, probs := r.Check(s.now())
 	if len(probs) > 0 {
 		return SignIn{}, &InvalidError{probs}
@@ -76,8 +96,10 @@ func (s *Store) Register(ctx context.Context, r domain.Registration) (SignIn, er
 	}
 	var a Account
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		a, err = s.insertAccount(ctx, tx, r, hash, RoleCandidate)
-		return err
+		if a, err = s.insertAccount(ctx, tx, r, hash, RoleCandidate); err != nil || consent == nil {
+			return err
+		}
+		return s.putConsent(ctx, tx, a.ID, *consent)
 	})
 	if err != nil {
 		return SignIn{}, err

@@ -10,8 +10,9 @@ import (
 	"caiji/domain/photo"
 )
 
-// PutAttachment stores an image for the session's editable record and
-// returns its facts, all of them storage's own: the bytes are cleaned first
+// PutAttachment stores an image for the session's editable record, once
+// its person agreed to the current sensitive-information notice (ID images
+// and the face photo are sensitive personal information), and returns its facts, all of them storage's own: the bytes are cleaned first
 // (turned upright, EXIF and other metadata dropped: photo.Clean), then
 // hashed, sniffed and measured by domain/photo, whatever the caller thinks
 // the file is. It is stored once per content (the SHA-256 names it) and
@@ -35,8 +36,11 @@ func (s *Store) PutAttachment(ctx context.Context, sess Session, recordUUID stri
 	f := rep.Facts // its SHA-256 is of the cleaned bytes, computed here
 	f.Kind = kind
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		_, id, _, err := s.editableRecord(ctx, tx, sess, recordUUID)
+		act, id, _, err := s.editableRecord(ctx, tx, sess, recordUUID)
 		if err != nil {
+			return err
+		}
+		if err := s.requireConsent(ctx, tx, act.ID, domain.NoticeSensitive); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (sha256, kind, mime, bytes, width, height, warnings, data, created_at)

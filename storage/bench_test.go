@@ -42,6 +42,11 @@ func seedRecords(b *testing.B, s *Store, n int) Session {
 		b.Fatal(err)
 	}
 	me := signIn(b, s, last.IDNumber, "Abcdef12!")
+	for _, k := range domain.NoticeKinds() {
+		if err := s.Agree(ctx, me, k, s.Notices()[k].Digest); err != nil {
+			b.Fatal(err)
+		}
+	}
 	rec, _ := s.MyRecord(ctx, me)
 	var atts []*domain.Attachment
 	for k := 0; k < 12; k++ {
@@ -125,5 +130,18 @@ func BenchmarkPutAttachment(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkMyData reads everything held about one person (every version,
+// event, decision, consent and image) from a database of 10,000 records:
+// what 我的数据 exports.
+func BenchmarkMyData(b *testing.B) {
+	s, me := benchStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.MyData(ctx, me); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -231,7 +231,8 @@ func TestLoginIsUnambiguous(t *testing.T) {
 	s, _ := openTemp(t)
 	candidate(t, s, "110101199003079913", "13800138000")
 	passport := func(no, phone string) domain.Registration {
-		return domain.Registration{IDType: domain.IDForeignPassport, IDNumber: no, Name: "JOHN SMITH", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: phone}
+		return domain.Registration{IDType: domain.IDForeignPassport, IDNumber: no, Name: "JOHN SMITH", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: phone,
+			Agreed: s.Notices()[domain.NoticePersonal].Digest}
 	}
 	if _, err := s.Register(ctx, passport("13800138000", "13900139000")); !errors.Is(err, ErrIDNumberIsPhone) {
 		t.Errorf("passport number equal to a mobile: %v", err)

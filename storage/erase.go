@@ -103,6 +103,7 @@ func erase(ctx context.Context, tx *sql.Tx, accountID int64) error {
 		"DELETE FROM feed_cursors WHERE principal = ?2",
 		"DELETE FROM records WHERE id IN " + mine,
 		"DELETE FROM reviewer_departments WHERE account_id = ?1",
+		"DELETE FROM consents WHERE account_id = ?1",
 		"DELETE FROM hub_drafts WHERE account_id = ?1",
 		"DELETE FROM accounts WHERE id = ?1",
 		"DELETE FROM erasing",

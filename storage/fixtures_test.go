@@ -15,8 +15,21 @@ func candidate(t testing.TB, s *Store, id, phone string) Session {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Agree(ctx, in.Session, domain.NoticeSensitive, s.Notices()[domain.NoticeSensitive].Digest); err != nil {
+		t.Fatal(err)
+	}
 	return in.Session
 }
+
+// shippedNotices are the notices in the binary, for registrations made
+// before a store is at hand.
+var shippedNotices = sync.OnceValue(func() domain.Notices {
+	n, err := loadNotices()
+	if err != nil {
+		panic(err)
+	}
+	return n
+})
 
 // signIn logs in and returns the session.
 func signIn(t testing.TB, s *Store, login, password string) Session {

@@ -118,3 +118,20 @@ func setPath(doc map[string]any, path string, value any) error {
 	}
 	return nil
 }
+
+// nullJSON scans a nullable TEXT column holding JSON: NULL is nil.
+type nullJSON json.RawMessage
+
+func (j *nullJSON) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*j = nil
+	case string:
+		*j = nullJSON(v)
+	case []byte:
+		*j = append(nullJSON(nil), v...)
+	default:
+		return fmt.Errorf("storage: a JSON column holds %T", v)
+	}
+	return nil
+}

@@ -138,11 +138,16 @@ func (s *Store) ownRecord(ctx context.Context, tx *sql.Tx, sess Session, uuid st
 }
 
 // editableRecord loads the session's own record and refuses it unless the
-// candidate may change it now.
+// candidate may change it now and has agreed to the current
+// personal-information notice (an account from before consents were
+// recorded, or one whose notice changed, agrees first).
 func (s *Store) editableRecord(ctx context.Context, tx *sql.Tx, sess Session, uuid string) (acting, int64, *domain.Record, error) {
 	act, id, rec, err := s.ownRecord(ctx, tx, sess, uuid)
 	if err == nil && !rec.Status.Editable() {
 		err = ErrNotEditable
+	}
+	if err == nil {
+		err = s.requireConsent(ctx, tx, act.ID, domain.NoticePersonal)
 	}
 	return act, id, rec, err
 }
@@ -235,8 +240,9 @@ func diffDocs(before, after []byte) ([]change, error) {
 
 // Submit freezes the session's record for review: every image it names
 // must be stored for it (with storage's facts), it must have no pre-audit
-// errors at this moment; its current version is kept as an immutable
-// snapshot, and the status becomes 待审核.
+// errors at this moment; its current version, with the consents on record
+// (so the reviewer sees them wherever the version goes), is kept as an
+// immutable snapshot, and the status becomes 待审核.
 func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *domain.Catalog) (*domain.Record, error) {
 	var out *domain.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -257,6 +263,9 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 			return err
 		}
 		rec.SubmittedAt = now.Truncate(time.Second).UTC()
+		if rec.Consents, err = consentsOf(ctx, tx, act.ID); err != nil {
+			return err
+		}
 		rec.Version++
 		if _, err := s.writeRecord(ctx, tx, id, act.Account, "submitted", before, rec); err != nil {
 			return err
@@ -287,16 +296,9 @@ func (s *Store) Events(ctx context.Context, sess Session, uuid string) ([]Event,
 		defer rows.Close()
 		for rows.Next() {
 			var e Event
-			var old, nw sql.NullString
 			var at int64
-			if err := rows.Scan(&e.ID, &e.Version, &e.ActorID, &e.Kind, &e.Path, &old, &nw, &at); err != nil {
+			if err := rows.Scan(&e.ID, &e.Version, &e.ActorID, &e.Kind, &e.Path, (*nullJSON)(&e.Old), (*nullJSON)(&e.New), &at); err != nil {
 				return err
-			}
-			if old.Valid {
-				e.Old = json.RawMessage(old.String)
-			}
-			if nw.Valid {
-				e.New = json.RawMessage(nw.String)
 			}
 			e.At = time.Unix(at, 0)
 			events = append(events, e)

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"time"
 
+	"caiji/domain"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -27,6 +29,8 @@ type Store struct {
 	// now is the clock; tests replace it to step over lock-outs and deadlines.
 	now      func() time.Time
 	sessions sessions
+	// notices are the consent notices the store checks agreements against.
+	notices domain.Notices
 }
 
 // Open creates dir if needed, locks it, opens (or creates) caiji.db in WAL
@@ -47,7 +51,12 @@ func Open(dir string) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	s := &Store{lock: lock, now: time.Now}
+	notices, err := loadNotices()
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s := &Store{lock: lock, now: time.Now, notices: notices}
 	if err := s.open(filepath.Join(dir, FileName)); err != nil {
 		lock.Close()
 		return nil, err

@@ -130,7 +130,8 @@ func TestSecondOpenIsRefused(t *testing.T) {
 }
 
 func reg(id, phone string) domain.Registration {
-	return domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: phone}
+	return domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: phone,
+		Agreed: shippedNotices()[domain.NoticePersonal].Digest}
 }
 
 func TestRegisterAndFind(t *testing.T) {

@@ -40,7 +40,7 @@ func (w *Worker) Restore(ctx context.Context, login, password string) (storage.S
 	if err := json.Unmarshal(v.Document, &doc); err != nil {
 		return storage.SignIn{}, err
 	}
-	in, err := w.store.Register(ctx, domain.Registration{IDType: domain.IDType(v.Person.IDType), IDNumber: v.Person.IDNumber,
+	in, err := w.store.RegisterFromHub(ctx, domain.Registration{IDType: domain.IDType(v.Person.IDType), IDNumber: v.Person.IDNumber,
 		Name: v.Person.Name, Phone: doc.Basic.Phone, Password: password, Confirm: password})
 	if err != nil {
 		return in, err

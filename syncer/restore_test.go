@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"errors"
 	"slices"
 	"testing"
 
@@ -86,7 +87,17 @@ func TestBothCopiesChangedOfferTheChoice(t *testing.T) {
 	if _, err := other.Store.Reopen(ctx, in.Session, rec.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := other.Store.UpdateRecord(ctx, in.Session, rec.ID, func(r *domain.Record) { r.Committed = true; r.Work[0].Phone = "010-88888888" }); err != nil {
+	// This PC has no consent on record: it collects nothing until the
+	// person agrees here, as the window asks at sign-in.
+	edit := func(r *domain.Record) { r.Committed = true; r.Work[0].Phone = "010-88888888" }
+	var ce *domain.ConsentError
+	if _, err := other.Store.UpdateRecord(ctx, in.Session, rec.ID, edit); !errors.As(err, &ce) || ce.Notice != domain.NoticePersonal {
+		t.Fatalf("edit before consent on a restored PC: %v, want the personal notice asked", err)
+	}
+	if err := other.Store.Agree(ctx, in.Session, domain.NoticePersonal, other.Store.Notices()[domain.NoticePersonal].Digest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Store.UpdateRecord(ctx, in.Session, rec.ID, edit); err != nil {
 		t.Fatal(err)
 	}
 	sent, err := other.Store.Submit(ctx, in.Session, rec.ID, domaintest.Catalog(t))

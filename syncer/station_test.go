@@ -7,6 +7,7 @@ import (
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
+	"caiji/storage/storagetest"
 	"caiji/syncer/synctest"
 )
 
@@ -61,10 +62,11 @@ func (s *station) sync() {
 func (s *station) register(id, phone string) storage.Session {
 	s.t.Helper()
 	in, err := s.Store.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: "张三",
-		Password: password, Confirm: password, Phone: phone})
+		Password: password, Confirm: password, Phone: phone, Agreed: s.Store.Notices()[domain.NoticePersonal].Digest})
 	if err != nil {
 		s.t.Fatal(err)
 	}
+	storagetest.AgreeSensitive(s.t, s.Store, in.Session)
 	return in.Session
 }
 

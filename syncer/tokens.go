@@ -64,3 +64,7 @@ func (w *Worker) signedIn() ([]string, error) {
 	}
 	return out, err
 }
+
+// Forget drops the hub sign-in of a person deleted from this station, so
+// the feed does not bring their record back here.
+func (w *Worker) Forget(account string) error { return w.dropToken(account) }

@@ -31,6 +31,7 @@ type accountScreen struct {
 	regPW      *widget.Entry
 	regConfirm *widget.Entry
 	regPhone   *widget.Entry
+	regAgree   *widgets.CheckBox // the personal-information notice, agreed
 	regBtn     *widgets.Button
 	regMsg     *widget.Label
 	regFields  map[string]*widgets.Field // by domain field path
@@ -117,11 +118,14 @@ func (s *accountScreen) buildRegister() fyne.CanvasObject {
 	}
 	f := s.regFields
 	form := widgets.FormGrid(f[domain.FieldIDType], f[domain.FieldIDNumber], f[domain.FieldName], f[domain.FieldPassword], f[domain.FieldConfirm], f[domain.FieldPhone])
+	n := s.app.store.Notices()[domain.NoticePersonal]
+	agree, notice := widgets.Notice(t.Msg(n.Title), t.Msg(n.Text), t.T("consent.agree_personal"), nil)
+	s.regAgree = agree
 	note := widget.NewLabel(t.T("account.register.offline_note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	return widget.NewCard(t.T("account.register.title"), t.T("account.register.subtitle"),
-		container.NewVBox(form, s.regBtn, s.regMsg, note))
+		container.NewVBox(form, notice, s.regBtn, s.regMsg, note))
 }
 
 func (s *accountScreen) buildSignedIn() fyne.CanvasObject {
@@ -146,8 +150,12 @@ func (s *accountScreen) registration() domain.Registration {
 	if i := s.regType.SelectedIndex(); i >= 0 {
 		ty = domain.IDTypes()[i]
 	}
-	return domain.Registration{IDType: ty, IDNumber: s.regID.Text, Name: s.regName.Text,
+	r := domain.Registration{IDType: ty, IDNumber: s.regID.Text, Name: s.regName.Text,
 		Password: s.regPW.Text, Confirm: s.regConfirm.Text, Phone: s.regPhone.Text}
+	if s.regAgree.Checked {
+		r.Agreed = s.app.store.Notices()[domain.NoticePersonal].Digest
+	}
+	return r
 }
 
 // edited re-validates the form as the user types and shows the messages of
@@ -222,6 +230,7 @@ func (s *accountScreen) refresh() {
 				e.SetText("")
 			}
 		}
+		s.regAgree.SetChecked(false)
 		s.touched = map[string]bool{}
 		for _, f := range s.regFields {
 			f.SetError("")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"caiji/caijipkg"
@@ -9,6 +10,7 @@ import (
 	"caiji/ui/admin"
 	"caiji/ui/candidate"
 	"caiji/ui/i18n"
+	"caiji/ui/mydata"
 	"caiji/ui/review"
 	"caiji/ui/session"
 	"caiji/ui/widgets"
@@ -37,6 +39,11 @@ type App struct {
 	queue  *review.Queue
 	review *review.Case
 	admin  *admin.Screen
+	// mydata is a candidate's 我的数据.
+	mydata *mydata.Screen
+	// consent is the dialog asking for the personal-information notice
+	// at sign-in, while it is open.
+	consent *consentAsk
 
 	tabs *container.AppTabs
 	// keys name the tabs in order ("account", a step's key, "queue" …):
@@ -57,9 +64,9 @@ type App struct {
 	// stationKeys are the station's keys, for the staff's 数据包 tab; nil: no tab.
 	stationKeys *caijipkg.Keys
 
-	// Kiosk: a station shared by strangers; sign out after idleLimit
-	// without activity (0: never).
-	kiosk      bool
+	// kiosk is -kiosk: the window is a kiosk whatever the station's kind.
+	kiosk bool
+	// Kiosk: sign out after idleLimit without activity (0: never).
 	idleLimit  time.Duration
 	lastActive time.Time
 	idleDialog *dialog.ConfirmDialog
@@ -117,7 +124,7 @@ func (a *App) User() *storage.Account {
 func (a *App) signIn(in storage.SignIn) {
 	a.signOut()
 	sess := session.New(a.store, a.cat, a.tr, a.win, in)
-	sess.Kiosk = a.kiosk
+	sess.Kiosk = a.onKiosk()
 	a.sess = sess
 	a.Touch()
 	if in.Account.Role == storage.RoleCandidate {
@@ -131,6 +138,9 @@ func (a *App) signIn(in storage.SignIn) {
 	}
 	a.Relayout()
 	a.account.refresh()
+	if in.Account.Role == storage.RoleCandidate {
+		a.askConsent()
+	}
 }
 
 // signOut ends the session, if any — by the button, the kiosk timer or
@@ -147,7 +157,7 @@ func (a *App) signOut() {
 		a.coll.Flush()
 	}
 	sess := a.sess
-	a.sess, a.coll, a.idleDialog = nil, nil, nil // before End: its dialogs' answers find nobody signed in
+	a.sess, a.coll, a.idleDialog, a.consent, a.mydata = nil, nil, nil, nil, nil // before End: its dialogs' answers find nobody signed in
 	sess.End()
 	a.queue, a.review, a.admin = nil, nil, nil
 	a.Relayout()
@@ -158,7 +168,31 @@ func (a *App) signOut() {
 // field being typed in. On a kiosk closing only signs out: the window
 // stays, full screen, for the next candidate.
 func (a *App) InterceptClose(kiosk bool) {
+	a.kiosk = kiosk
 	a.win.SetCloseIntercept(func() { a.closeRequested(kiosk) })
+}
+
+// Deleted is 我的数据 having deleted the person: their hub sign-in here
+// goes too (else the feed would bring their record back), the window
+// signs out and says so.
+func (a *App) Deleted(account string) {
+	if a.sync != nil {
+		if err := a.sync.worker.Forget(account); err != nil {
+			fyne.LogError("forget the hub sign-in", err)
+		}
+	}
+	a.signOut()
+	dialog.ShowInformation(a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win)
+}
+
+// onKiosk reports whether strangers share this window: started with
+// -kiosk, or the station is a kiosk (caiji kiosk init).
+func (a *App) onKiosk() bool {
+	if a.kiosk {
+		return true
+	}
+	info, err := a.store.StationInfo(context.Background())
+	return err != nil || info.Kind == storage.StationKiosk // unknown: the careful answer
 }
 
 // closeRequested is the user closing the window (its button, Alt+F4).

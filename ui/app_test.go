@@ -71,6 +71,22 @@ func fillRegistration(s *accountScreen, id, name, pw, confirm, phone string) {
 	typeInto(s.regPW, pw)
 	typeInto(s.regConfirm, confirm)
 	typeInto(s.regPhone, phone)
+	s.regAgree.SetChecked(true)
+}
+
+// agreeSensitive ticks the sensitive-information notice on 实名认证, as the
+// candidate does before choosing any image.
+func agreeSensitive(t *testing.T, a *App) {
+	t.Helper()
+	a.Select("realname")
+	c := a.coll.SensitiveConsent()
+	if c == nil {
+		t.Fatal("实名认证 does not ask for the sensitive-information consent")
+	}
+	c.SetChecked(true)
+	if a.coll.SensitiveConsent() != nil {
+		t.Fatal("the consent was not recorded")
+	}
 }
 
 func TestRegisterLoginLogout(t *testing.T) {

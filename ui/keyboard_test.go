@@ -101,6 +101,9 @@ func TestKeyboardOnly(t *testing.T) {
 	k.tab(1)
 	k.typeText("13800138000")
 	k.tab(1)
+	k.focusedIs(a.account.regAgree, "同意个人信息处理告知")
+	k.typeText(" ") // Space ticks it
+	k.tab(1)
 	k.focusedIs(a.account.regBtn, "注册")
 	k.press(fyne.KeyReturn)
 	if a.User() == nil {
@@ -108,7 +111,7 @@ func TestKeyboardOnly(t *testing.T) {
 	}
 
 	// Every step by Alt+number, each with the focus on its first control.
-	for i := range a.tabs.Items {
+	for i := range min(len(a.tabs.Items), 9) {
 		k.shortcut(fyne.KeyModifierAlt, fyne.KeyName(rune('1'+i)))
 		if a.tabs.SelectedIndex() != i {
 			t.Fatalf("Alt+%d selected tab %d", i+1, a.tabs.SelectedIndex())
@@ -153,9 +156,14 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Fatal("no 市 chosen by Down, Enter")
 	}
 
+	// The sensitive-information notice: Space agrees, and the focus goes on
+	// to the first image's button.
+	k.tab(1)
+	k.focusedIs(a.coll.SensitiveConsent(), "敏感个人信息单独同意")
+	k.typeText(" ")
+
 	// A button opens the file dialog with Enter; Escape closes it, and the
 	// focus is back on the button.
-	k.tab(1)
 	choose, ok := k.c.Focused().(*widgets.Button)
 	if !ok {
 		t.Fatalf("after 所在市 the focus is on %T, want 选择图片", k.c.Focused())

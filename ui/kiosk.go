@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"caiji/ui/widgets"
+
 	"fyne.io/fyne/v2"
 )
 
@@ -13,11 +14,9 @@ const idleWarning = time.Minute
 // SignOutWhenIdle makes a shared kiosk sign the candidate out after idle
 // without typing, saving or moving between steps: what was typed is saved,
 // every form is cleared, and the next person starts at 账户. A minute before,
-// a dialog offers to stay. Being a kiosk, it also chooses files with
-// Caiji's own dialog, which shows no one's recent files or folders.
+// a dialog offers to stay.
 func (a *App) SignOutWhenIdle(idle time.Duration) {
 	a.idleLimit = idle
-	a.kiosk = true
 	go func() {
 		for range time.Tick(15 * time.Second) {
 			fyne.Do(a.checkIdle)

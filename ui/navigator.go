@@ -6,6 +6,7 @@ import (
 	"caiji/storage"
 	"caiji/ui/admin"
 	"caiji/ui/candidate"
+	"caiji/ui/mydata"
 	"caiji/ui/review"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,8 @@ func (a *App) Relayout() {
 		for _, k := range steps {
 			add(k, a.tr.T("step."+k), a.withFooter(a.coll.Build(k), false, k == steps[len(steps)-1]))
 		}
+		a.mydata = mydata.New(a.sess, a)
+		add("mydata", a.tr.T("tab.mydata"), a.mydata.Content())
 	}
 	if a.sync != nil && a.sess != nil {
 		add("sync", a.tr.T("tab.sync"), a.sync.newView().content)

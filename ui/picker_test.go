@@ -32,6 +32,7 @@ func pickerAt(t *testing.T, a *App, path string) *widgets.Picker {
 func TestDropOnPicker(t *testing.T) {
 	a, _ := newTestApp(t, i18n.LangZh)
 	signUp(t, a, "110101199003079913", "张三", "13800138000")
+	agreeSensitive(t, a)
 	a.Select("basic")
 	p := pickerAt(t, a, "basic.photo")
 	file := filepath.Join(t.TempDir(), "报名照片.jpg")

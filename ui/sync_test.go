@@ -93,6 +93,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	}
 
 	signUp(t, a, "110101199003079913", "张三", "13800138000")
+	agreeSensitive(t, a)
 	rec := synctest.FillRecord(t, st, a.sess.ID)
 	if _, err := st.Submit(ctx, a.sess.ID, rec.ID, domaintest.Catalog(t)); err != nil {
 		t.Fatal(err)
@@ -198,10 +199,12 @@ func TestKioskReceiptLookup(t *testing.T) {
 	if _, err := syncer.Connect(ctx, st, keys, conf, h.URL, h.AddStation(store.Kiosk)); err != nil {
 		t.Fatal(err)
 	}
-	in, err := st.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "110101199003079913", Name: "张三", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: "13800138000"})
+	in, err := st.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "110101199003079913", Name: "张三", Password: "Abcdef12!", Confirm: "Abcdef12!", Phone: "13800138000",
+		Agreed: st.Notices()[domain.NoticePersonal].Digest})
 	if err != nil {
 		t.Fatal(err)
 	}
+	storagetest.AgreeSensitive(t, st, in.Session)
 	rec := synctest.FillRecord(t, st, in.Session)
 	rec, err = st.Submit(ctx, in.Session, rec.ID, domaintest.Catalog(t))
 	if err != nil {

@@ -77,6 +77,22 @@ func SignIn(t testing.TB, s *storage.Store, login string) storage.Session {
 	return in.Session
 }
 
+// Registration is a mainland candidate's registration with the fixture
+// password, agreeing to s's personal-information notice.
+func Registration(s *storage.Store, id, name, phone string) domain.Registration {
+	return domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password,
+		Phone: phone, Agreed: s.Notices()[domain.NoticePersonal].Digest}
+}
+
+// AgreeSensitive records the session's consent to the sensitive-information
+// notice, which storing an image needs.
+func AgreeSensitive(t testing.TB, s *storage.Store, sess storage.Session) {
+	t.Helper()
+	if err := s.Agree(t.Context(), sess, domain.NoticeSensitive, s.Notices()[domain.NoticeSensitive].Digest); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Submitted registers a mainland candidate, fills their record with the
 // valid fixture's content and real images (a standard photo, a different
 // scan for each document), and submits it. edit, if given, changes the
@@ -84,11 +100,12 @@ func SignIn(t testing.TB, s *storage.Store, login string) storage.Session {
 func Submitted(t testing.TB, s *storage.Store, id, name, phone string, edit ...func(*domain.Record)) (storage.Session, *domain.Record) {
 	t.Helper()
 	ctx, rules := t.Context(), domaintest.Catalog(t).Photo
-	in, err := s.Register(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: id, Name: name, Password: Password, Confirm: Password, Phone: phone})
+	in, err := s.Register(ctx, Registration(s, id, name, phone))
 	if err != nil {
 		t.Fatal(err)
 	}
 	me := in.Session
+	AgreeSensitive(t, s, me)
 	rec, err := s.MyRecord(ctx, me)
 	if err != nil {
 		t.Fatal(err)

@@ -132,6 +132,17 @@ func (c *Collection) Focus(path string) fyne.Focusable {
 // Flush saves the field being typed in now.
 func (c *Collection) Flush() { c.ed.flush() }
 
+// SensitiveConsent is 实名认证's check box for the sensitive-information
+// notice as last built, or nil when the candidate has agreed.
+func (c *Collection) SensitiveConsent() *widgets.CheckBox {
+	for _, s := range c.ed.steps {
+		if r, ok := s.(*realNameStep); ok {
+			return r.agree
+		}
+	}
+	return nil
+}
+
 // Pickers are the image pickers of the steps as last built.
 func (c *Collection) Pickers() []*widgets.Picker {
 	var out []*widgets.Picker

@@ -7,6 +7,7 @@ import (
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
+	"caiji/storage/storagetest"
 	"caiji/ui/i18n"
 	"caiji/ui/session"
 	"caiji/ui/widgets"
@@ -56,10 +57,12 @@ func signUp(t *testing.T, store *storage.Store, id, name, phone string) *harness
 
 func register(t *testing.T, store *storage.Store, r domain.Registration) *harness {
 	t.Helper()
+	r.Agreed = store.Notices()[domain.NoticePersonal].Digest
 	in, err := store.Register(t.Context(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
+	storagetest.AgreeSensitive(t, store, in.Session)
 	return open(t, store, in, i18n.LangZh)
 }
 

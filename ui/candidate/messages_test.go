@@ -8,6 +8,7 @@ import (
 
 	"caiji/domain"
 	"caiji/domain/domaintest"
+	"caiji/storage/storagetest"
 	"caiji/ui/i18n"
 	"caiji/ui/widgets"
 
@@ -21,10 +22,13 @@ import (
 func signUpIn(t *testing.T, lang string) *harness {
 	t.Helper()
 	store := openStore(t)
-	in, err := store.Register(t.Context(), registration("110101199003079913", "张三", "13800138000"))
+	r := registration("110101199003079913", "张三", "13800138000")
+	r.Agreed = store.Notices()[domain.NoticePersonal].Digest
+	in, err := store.Register(t.Context(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
+	storagetest.AgreeSensitive(t, store, in.Session)
 	return open(t, store, in, lang)
 }
 

@@ -1,6 +1,7 @@
 package candidate
 
 import (
+	"caiji/ui/export"
 	"caiji/ui/history"
 	"caiji/ui/widgets"
 	"context"
@@ -21,6 +22,8 @@ type resultStep struct {
 	baseStep
 	reasonRows              []*widget.Label
 	reopen, change, discard *widgets.Button
+	// sheet makes the 信息采集表 once the record has been submitted.
+	sheet *export.Sheet
 }
 
 func newResultStep(ed *editor) *resultStep {
@@ -57,6 +60,11 @@ func (s *resultStep) build() fyne.CanvasObject {
 	parts := []fyne.CanvasObject{s.header(), widgets.FormGrid(fields...)}
 	parts = append(parts, s.decision()...)
 	parts = append(parts, s.actions()...)
+	s.sheet = nil
+	if !rec.SubmittedAt.IsZero() {
+		s.sheet = export.NewSheet(s.ed.sess, rec.ID, true)
+		parts = append(parts, widget.NewCard(t.T("sheet.title"), t.T("sheet.subtitle"), s.sheet.Content()))
+	}
 	parts = append(parts, history.View(s.ed.sess, rec.ID))
 	return container.NewVBox(parts...)
 }

@@ -136,14 +136,14 @@ func TestKioskDialogKeepsNothing(t *testing.T) {
 	if len(*shown) != 1 {
 		t.Fatal("no dialog on a kiosk")
 	}
-	list, open, where := parts(t, o.Win)
+	list, _, where := parts(t, o.Win)
 	list.Select(1) // 旅行
 	if where.Text != filepath.Join(h, "Pictures", "旅行") {
 		t.Fatalf("in %s", where.Text)
 	}
 	(*shown)[0].Hide()
 	Open(ctx, o, func(string) { chosen++ })
-	list, open, where = parts(t, o.Win)
+	list, open, where := parts(t, o.Win)
 	if where.Text != filepath.Join(h, "Pictures") {
 		t.Fatalf("the next dialog starts in %s", where.Text)
 	}

@@ -36,6 +36,7 @@ var storageErrors = []struct {
 	{storage.ErrUnlinkedImage, "err.unlinked_image"},
 	{storage.ErrBadHubAddress, "err.bad_hub_address"},
 	{storage.ErrOtherRecord, "err.other_record"},
+	{storage.ErrNoticeChanged, "err.notice_changed"},
 	{domain.ErrOwnRecord, "err.own_record"},
 	{domain.ErrNotSubmitted, "err.not_submitted"},
 	{domain.ErrNotAwaitingReview, "err.not_awaiting_review"},

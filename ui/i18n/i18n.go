@@ -49,6 +49,10 @@ func (t *Translator) Err(err error) string {
 	if p := invalidProblem(err); p != nil {
 		return t.Msg(p.Msg)
 	}
+	var ce *domain.ConsentError
+	if errors.As(err, &ce) {
+		return t.Msg(ce.Msg())
+	}
 	for _, k := range storageErrors {
 		if matches(err, k.err) {
 			return t.T(k.key)
@@ -66,4 +70,19 @@ func (t *Translator) Err(err error) string {
 		return t.T("err.locked_field", lf.Field)
 	}
 	return t.T("err.unexpected", strings.TrimPrefix(err.Error(), "storage: "))
+}
+
+// Consents says, for each notice, when the person last agreed to it and to
+// which text (the start of its digest), or that no consent is recorded.
+func (t *Translator) Consents(given []domain.Consent) string {
+	label := map[domain.NoticeKind]string{domain.NoticePersonal: t.T("form.consent_personal"), domain.NoticeSensitive: t.T("form.consent_sensitive")}
+	var parts []string
+	for _, k := range domain.NoticeKinds() {
+		when := t.T("form.no_consent")
+		if last := domain.LastConsent(given, k); last != nil {
+			when = t.T("form.consented", last.At.In(domain.Shanghai).Format("2006-01-02 15:04"), last.Digest[:min(12, len(last.Digest))])
+		}
+		parts = append(parts, label[k]+"  "+when)
+	}
+	return strings.Join(parts, "\n")
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"caiji/ui/export"
 	"caiji/ui/history"
 	"caiji/ui/session"
 	"caiji/ui/widgets"
@@ -35,6 +36,9 @@ type Case struct {
 	comment  *widget.Entry
 	decide   *widgets.Button
 	status   *widget.Label
+	consents *widget.Label
+	// sheet makes the 信息采集表 of the version under review.
+	sheet *export.Sheet
 	// done runs after a decision is saved (back to the queue).
 	// OnDone runs after a decision is saved (back to the queue).
 	OnDone func()
@@ -75,8 +79,12 @@ func (s *Case) build() {
 	o := s.c.Owner
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%s  %s  %s", o.Name, o.IDNumber, o.Phone), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status := widget.NewLabel(t.T("case.status", t.Msg(rec.Status.Name()), rec.Version))
+	// When the candidate agreed to each notice, as the version carries it.
+	s.consents = widget.NewLabel(t.Consents(rec.Consents))
+	s.consents.Wrapping = fyne.TextWrapWord
 	s.body.Add(head)
 	s.body.Add(status)
+	s.body.Add(s.consents)
 	if s.c.InForce != nil {
 		s.body.Add(widget.NewLabel(t.T("case.change", s.approvedVersion())))
 	}
@@ -98,6 +106,8 @@ func (s *Case) build() {
 	s.body.Add(widget.NewCard(t.T("case.warnings"), "", warn))
 	s.body.Add(s.realNameCard())
 	s.body.Add(widget.NewCard(t.T("case.fields"), "", s.summary()))
+	s.sheet = export.NewSheet(s.sess, s.id, false)
+	s.body.Add(widget.NewCard(t.T("sheet.title"), t.T("sheet.subtitle_review"), s.sheet.Content()))
 	s.body.Add(s.decisionCard())
 	s.body.Add(history.View(s.sess, s.id))
 }

@@ -2,7 +2,9 @@ package review
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -145,4 +147,26 @@ func tapDialogButton(t *testing.T, win fyne.Window, text string) {
 		names = append(names, b.Text)
 	}
 	t.Fatalf("no dialog button %q among %q", text, names)
+}
+
+// TestReviewerSeesConsent: the case says when the candidate agreed to each
+// notice, from the submitted version.
+func TestReviewerSeesConsent(t *testing.T) {
+	test.NewTempApp(t)
+	store := storagetest.Open(t)
+	storagetest.ReviewStation(t, store)
+	at := time.Date(2026, 11, 27, 9, 30, 0, 0, domain.Shanghai)
+	store.SetClock(func() time.Time { return at })
+	_, rec := storagetest.Submitted(t, store, "110101199003079913", "张三", "13800138000")
+	store.SetClock(time.Now)
+	d := newDesk(t, store, storagetest.Reviewer)
+	if err := d.case_.Open(rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	got := d.case_.consents.Text
+	for _, want := range []string{"个人信息处理同意  2026-11-27 09:30", "敏感个人信息单独同意  2026-11-27 09:30", store.Notices()[domain.NoticeSensitive].Digest[:12]} {
+		if !strings.Contains(got, want) {
+			t.Errorf("consent line %q lacks %q", got, want)
+		}
+	}
 }

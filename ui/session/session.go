@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 
@@ -41,7 +42,9 @@ type Session struct {
 	ID      storage.Session
 	Account storage.Account
 	By      storage.LoginBy
-	// Kiosk: a station shared by strangers (Caiji's own file dialog).
+	// Kiosk: the station is shared by strangers (its kind, or -kiosk), so
+	// documents leave it on removable media or paper only, and files are
+	// chosen with Caiji's own dialog (no recent files, no last folder).
 	Kiosk bool
 
 	ctx    context.Context
@@ -54,6 +57,9 @@ type Session struct {
 	// case under review), by what they are: what the clipboard is checked
 	// against at sign-out.
 	shown map[string][]byte
+	// temp is the session's private folder for files made for it (a sheet
+	// sent to the printer); removed with everything in it at its end.
+	temp string
 }
 
 // New starts the UI's side of a sign-in to store for window win.
@@ -128,13 +134,26 @@ func (s *Session) clearClipboard() {
 	}
 }
 
+// TempDir returns the session's private temporary folder, made on first
+// use (0700); End removes it with everything in it.
+func (s *Session) TempDir() (string, error) {
+	if s.temp == "" {
+		dir, err := os.MkdirTemp("", "caiji-session-")
+		if err != nil {
+			return "", err
+		}
+		s.temp = dir
+	}
+	return s.temp, nil
+}
+
 // Holder is the account the record belongs to, for the pre-audit.
 func (s *Session) Holder() domain.Holder {
 	return domain.Holder{IDType: s.Account.IDType, IDNumber: s.Account.IDNumber, Name: s.Account.Name}
 }
 
 // End empties the clipboard of what came from the session, cancels its
-// context (jobs stop and drop their results),
+// context (jobs stop and drop their results), removes its temporary files,
 // closes its dialogs and every overlay still on the window (drop-downs,
 // pop-ups), ends the storage session, forgets its previews, and leaves the
 // next file dialog no trace of the folders it visited.
@@ -150,6 +169,12 @@ func (s *Session) End() {
 	}
 	s.Store.SignOut(s.ID)
 	s.previews.Reset()
+	if s.temp != "" {
+		if err := os.RemoveAll(s.temp); err != nil {
+			fyne.LogError("session: remove temporary files", err)
+		}
+		s.temp = ""
+	}
 	if app := fyne.CurrentApp(); app != nil {
 		app.Preferences().RemoveValue(LastFolderKey)
 	}
