@@ -182,7 +182,7 @@ func (a *App) Deleted(account string) {
 		}
 	}
 	a.signOut()
-	dialog.ShowInformation(a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win)
+	a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win))
 }
 
 // onKiosk reports whether strangers share this window: started with
