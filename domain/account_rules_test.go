@@ -157,6 +157,21 @@ func TestPasswordHash(t *testing.T) {
 			t.Errorf("VerifyPassword(%q) err = %v, want ErrBadHash", bad, err)
 		}
 	}
+	if err := CheckPasswordHash(h); err != nil {
+		t.Fatalf("CheckPasswordHash(own hash): %v", err)
+	}
+	// A hash that came from elsewhere (a kiosk) names its own cost: beyond
+	// the bounds it is refused before any work, never computed.
+	salt, key := "c2FsdHNhbHRzYWx0c2FsdA", "a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U"
+	for _, params := range []string{"m=4194304,t=2,p=1", "m=19456,t=100000,p=1", "m=19456,t=2,p=255", "m=0,t=2,p=1"} {
+		bad := "$argon2id$v=19$" + params + "$" + salt + "$" + key
+		if err := CheckPasswordHash(bad); err != ErrBadHash {
+			t.Errorf("CheckPasswordHash(%s) = %v, want ErrBadHash", params, err)
+		}
+	}
+	if err := CheckPasswordHash("$argon2id$v=19$m=19456,t=2,p=1$" + salt + "$" + strings.Repeat("a", 100_000)); err != ErrBadHash {
+		t.Errorf("a 75 kB key: %v, want ErrBadHash", err)
+	}
 }
 
 func TestLoginLockout(t *testing.T) {

@@ -37,28 +37,70 @@ func HashPassword(pw string) (string, error) {
 // ErrBadHash reports a stored hash that cannot be read.
 var ErrBadHash = errors.New("unreadable password hash")
 
+// Bounds on the cost a hash may name. A hash made elsewhere (a kiosk
+// registering a person on the hub sends one) carries its own parameters, and
+// verifying a password runs them: unbounded, one hash could ask every later
+// sign-in for gigabytes and hours. They leave room to raise the parameters
+// above.
+const (
+	maxArgonMemory  = 64 * 1024 // KiB
+	maxArgonTime    = 10
+	maxArgonThreads = 4
+	minArgonSalt    = 8
+	maxArgonBytes   = 64 // salt and key
+	minArgonKeyLen  = 16
+)
+
+type argonHash struct {
+	time, memory uint32
+	threads      uint8
+	salt, key    []byte
+}
+
+// parseHash reads a PHC-format argon2id hash whose cost is within bounds,
+// without computing anything.
+func parseHash(hash string) (*argonHash, error) {
+	parts := strings.Split(hash, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return nil, ErrBadHash
+	}
+	var v int
+	var h argonHash
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &v); err != nil || v != argon2.Version {
+		return nil, ErrBadHash
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &h.memory, &h.time, &h.threads); err != nil ||
+		h.time == 0 || h.time > maxArgonTime || h.threads == 0 || h.threads > maxArgonThreads ||
+		h.memory < 8*uint32(h.threads) || h.memory > maxArgonMemory {
+		return nil, ErrBadHash
+	}
+	if len(parts[4]) > 2*maxArgonBytes || len(parts[5]) > 2*maxArgonBytes {
+		return nil, ErrBadHash
+	}
+	var err1, err2 error
+	h.salt, err1 = b64.DecodeString(parts[4])
+	h.key, err2 = b64.DecodeString(parts[5])
+	if err1 != nil || err2 != nil || len(h.salt) < minArgonSalt || len(h.salt) > maxArgonBytes ||
+		len(h.key) < minArgonKeyLen || len(h.key) > maxArgonBytes {
+		return nil, ErrBadHash
+	}
+	return &h, nil
+}
+
+// CheckPasswordHash says whether hash is an argon2id hash VerifyPassword can
+// read at a bounded cost (ErrBadHash if not), without computing it.
+func CheckPasswordHash(hash string) error {
+	_, err := parseHash(hash)
+	return err
+}
+
 // VerifyPassword reports whether pw matches a hash made by HashPassword,
 // comparing in constant time.
 func VerifyPassword(pw, hash string) (bool, error) {
-	parts := strings.Split(hash, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false, ErrBadHash
+	h, err := parseHash(hash)
+	if err != nil {
+		return false, err
 	}
-	var v int
-	var m uint32
-	var t uint32
-	var p uint8
-	if _, err := fmt.Sscanf(parts[2], "v=%d", &v); err != nil || v != argon2.Version {
-		return false, ErrBadHash
-	}
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || t == 0 || p == 0 {
-		return false, ErrBadHash
-	}
-	salt, err1 := b64.DecodeString(parts[4])
-	want, err2 := b64.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 {
-		return false, ErrBadHash
-	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
-	return subtle.ConstantTimeCompare(got, want) == 1, nil
+	got := argon2.IDKey([]byte(pw), h.salt, h.time, h.memory, h.threads, uint32(len(h.key)))
+	return subtle.ConstantTimeCompare(got, h.key) == 1, nil
 }

@@ -1,7 +1,12 @@
 package hub_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"maps"
 	"net/http"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +41,11 @@ func TestAuthorization(t *testing.T) {
 		want(t, "alice reads her blob", a, err, 200)
 		if string(a.Body) != string(r.Blobs[digest]) {
 			t.Fatal("blob bytes differ")
+		}
+		// An image may carry anything after its end (a camera's trailer, or
+		// HTML): whoever opens it must not sniff it as something else.
+		if a.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Fatalf("blob served without nosniff: %v", a.Header)
 		}
 
 		// Bob writes a version of alice's record, as himself or as her.
@@ -155,6 +165,151 @@ func TestSignInAndEnrolment(t *testing.T) {
 		}
 		if _, _, err := e.anon.Enrol(e.ctx, code); err == nil {
 			t.Fatal("a one-time code worked twice")
+		}
+	})
+}
+
+// The own-record rule holds whatever spelling of the reviewer's ID number
+// the station sends: lower-case check letter, spaces, full-width digits, or
+// the first-generation 15-digit form of the same number.
+func TestReviewerOwnIDNumberSpellings(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		k := 14 // Person(14)'s check character is X
+		id := hubtest.Person(k).IDNumber
+		if id[17] != 'X' {
+			t.Fatalf("Person(%d) = %s: pick a person whose check character is X", k, id)
+		}
+		alice := e.person(k)
+		_, v := e.submit(alice, k, haidian, 1)
+		hd := e.station(store.Review, haidian)
+		fullWidth := strings.Map(func(r rune) rune { return r - '0' + '０' }, id[:17]) + "Ｘ"
+		for _, spelling := range []string{
+			strings.ToLower(id),
+			" " + id[:6] + " " + id[6:14] + " " + id[14:] + " ",
+			fullWidth,
+			id[:6] + id[8:17], // 15 digits: no century, no check character
+		} {
+			own := decision(hd, v, wire.Pass, "0")
+			own.Reviewer.IDNumber = spelling
+			a, err := hd.JSON(e.ctx, "POST", "/v1/records/"+v.Record+"/decisions", own, nil)
+			want(t, "reviewer decides own record as "+spelling, a, err, 403, wire.CodeForbidden)
+		}
+	})
+}
+
+// Wrong passwords sent at once all count: the fifth locks the account and
+// no guess is judged without its failure being stored (a guess that lost a
+// race on the counter must not come back as a "try again" that told the
+// guesser it was wrong).
+func TestLockoutUnderConcurrentGuesses(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.person(7)
+		in := wire.SignIn{Login: hubtest.Person(7).IDNumber, Password: "Wr0ngGuess!", Station: stationUUID(9)}
+		const n = 12
+		statuses := make(chan int, n)
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				_, a, err := e.anon.SignIn(e.ctx, in)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				statuses <- a.Status
+			})
+		}
+		wg.Wait()
+		close(statuses)
+		count := map[int]int{}
+		for s := range statuses {
+			count[s]++
+		}
+		if count[http.StatusUnauthorized] != 4 || count[http.StatusLocked] != n-4 {
+			t.Fatalf("%d wrong passwords at once: %v, want 4×401 and %d×423", n, count, n-4)
+		}
+	})
+}
+
+// A feed holds only what its caller may read, from any cursor: a review
+// station asking from before another department's items, or a person from
+// before another person's, gets none of them.
+func TestFeedScope(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		alice, bob := e.person(1), e.person(2)
+		_, va := e.submit(alice, 1, haidian, 1)
+		_, vb := e.submit(bob, 2, chaoyang, 1)
+		cy := e.station(store.Review, chaoyang)
+		for _, c := range []struct {
+			who    string
+			client *hubtest.Client
+			own    string
+		}{{"朝阳", cy, vb.Record}, {"bob", bob, vb.Record}, {"alice", alice, va.Record}} {
+			for _, since := range []string{"0", "-0", "00"} {
+				var f wire.Feed
+				a, err := c.client.JSON(e.ctx, "GET", "/v1/feed?since="+since, nil, &f)
+				want(t, c.who+"'s feed", a, err, 200)
+				if len(f.Items) != 1 || f.Items[0].Version == nil || f.Items[0].Version.Record != c.own {
+					t.Fatalf("%s's feed since %s: %+v", c.who, since, f.Items)
+				}
+			}
+		}
+	})
+}
+
+// A station's signature covers its method, path with query, time and body:
+// a captured request altered in any of them is refused, and one replayed
+// as it was changes nothing (every signed write is idempotent: the same
+// version or decision again is answered 200 with what is stored).
+func TestSignatureBinding(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		alice := e.person(1)
+		_, v := e.submit(alice, 1, haidian, 1)
+		hd := e.station(store.Review, haidian)
+		path := hubtest.VersionPath(v.Record, 1)
+		send := func(method, path string, body []byte, h http.Header) int {
+			t.Helper()
+			req, err := http.NewRequestWithContext(e.ctx, method, e.ts.URL+path, bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(req.Header, h)
+			resp, err := e.ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			return resp.StatusCode
+		}
+		signed := func(method, path string, body []byte, at time.Time) http.Header {
+			req, _ := http.NewRequest(method, e.ts.URL+path, nil)
+			wire.Sign(req, hd.Station, hd.Key, wire.Digest(body), at)
+			return req.Header
+		}
+		now := e.clock.now()
+		d, _ := json.Marshal(decision(hd, v, wire.Reject, "1", "R02"))
+		other, _ := json.Marshal(decision(hd, v, wire.Pass, "1"))
+		dpath := "/v1/records/" + v.Record + "/decisions"
+		for _, c := range []struct {
+			what         string
+			method, path string
+			body         []byte
+			h            http.Header
+			status       int
+		}{
+			{"as signed", "GET", path, nil, signed("GET", path, nil, now), 200},
+			{"signed GET sent as HEAD", "HEAD", path, nil, signed("GET", path, nil, now), 401},
+			{"signed for the feed, sent for a version", "GET", path, nil, signed("GET", "/v1/feed", nil, now), 401},
+			{"another query", "GET", "/v1/feed?since=1", nil, signed("GET", "/v1/feed?since=0", nil, now), 401},
+			{"signed 4 minutes ahead", "GET", path, nil, signed("GET", path, nil, now.Add(4*time.Minute)), 200},
+			{"signed 6 minutes ahead", "GET", path, nil, signed("GET", path, nil, now.Add(6*time.Minute)), 401},
+			{"signed a day ago", "GET", path, nil, signed("GET", path, nil, now.Add(-24*time.Hour)), 401},
+			{"another body under the signed digest", "POST", dpath, other, signed("POST", dpath, d, now), 401},
+			{"decision", "POST", dpath, d, signed("POST", dpath, d, now), 201},
+			{"decision replayed", "POST", dpath, d, signed("POST", dpath, d, now), 200},
+		} {
+			if got := send(c.method, c.path, c.body, c.h); got != c.status {
+				t.Errorf("%s: %d, want %d", c.what, got, c.status)
+			}
 		}
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"io"
 	"net"
 	"net/url"
-	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -48,6 +48,8 @@ func TestBadInput(t *testing.T) {
 		want(t, "malformed JSON", a, err, 400, wire.CodeBadRequest)
 		a, err = alice.Do(e.ctx, "POST", hubtest.VersionPath(id, 1), bytes.Repeat([]byte(" "), 2<<20))
 		want(t, "version body over the limit", a, err, 413)
+		a, err = alice.Do(e.ctx, "PUT", "/v1/records/"+id+"/draft", bytes.Repeat([]byte("["), 1<<20-1))
+		want(t, "draft of 1 MiB of brackets", a, err, 400, wire.CodeBadRequest)
 		a, err = alice.Do(e.ctx, "GET", "/v1/nothing", nil)
 		want(t, "unknown route", a, err, 404)
 		a, err = e.anon.Do(e.ctx, "GET", "/v1/feed", nil)
@@ -111,14 +113,7 @@ func (e *env) dial(t *testing.T) *tls.Conn {
 // Each credential has its own rate: one caller over it gets 429, another
 // is served.
 func TestRateLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "hub.db")
-	e := newEnv(t, func() *store.Store {
-		st, err := store.OpenSQLite(t.Context(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}, hub.Config{Rate: 0.01, Burst: 3})
+	e := sqliteEnv(t, hub.Config{Rate: 0.01, Burst: 3})
 	alice := e.person(1) // sign-in spends the address's rate, not alice's
 	for i := range 3 {
 		a, err := alice.Do(e.ctx, "GET", "/v1/feed", nil)
@@ -129,4 +124,25 @@ func TestRateLimit(t *testing.T) {
 	hd := e.station(store.Review, haidian)
 	a, err = hd.Do(e.ctx, "GET", "/v1/feed", nil)
 	want(t, "another credential", a, err, 200)
+}
+
+// A flood of anonymous sign-ins, each an argon2id run, cannot take every
+// place among the requests in flight: a station is still answered while
+// two hundred first sign-ins arrive at once.
+func TestSignInFloodLeavesRoom(t *testing.T) {
+	e := sqliteEnv(t, hub.Config{MaxInFlight: 8, RequestTimeout: 3 * time.Second, Rate: 1000, Burst: 1000})
+	hd := e.station(store.Review, haidian)
+	var wg sync.WaitGroup
+	for k := range 200 {
+		wg.Go(func() {
+			p := hubtest.Person(100 + k)
+			e.anon.SignIn(e.ctx, wire.SignIn{Login: p.IDNumber, Password: "Passw0rd!", Person: p, Phone: hubtest.Phone(100 + k), Station: stationUUID(k)})
+		})
+	}
+	time.Sleep(100 * time.Millisecond) // the flood is in
+	for i := range 3 {
+		a, err := hd.Do(e.ctx, "GET", "/v1/feed", nil)
+		want(t, fmt.Sprint("station's request ", i, " during the flood"), a, err, 200)
+	}
+	wg.Wait()
 }

@@ -1,26 +1,16 @@
 package hub_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"caiji/hub"
 	"caiji/hub/hubtest"
-	"caiji/hub/store"
 	"caiji/wire"
 )
 
 // benchEnv is a hub over SQLite for a benchmark.
 func benchEnv(b *testing.B) (*env, *hubtest.Client) {
-	path := filepath.Join(b.TempDir(), "hub.db")
-	e := newEnv(b, func() *store.Store {
-		st, err := store.OpenSQLite(context.Background(), path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return st
-	}, hub.Config{Rate: 1e9, Burst: 1e9})
+	e := sqliteEnv(b, hub.Config{Rate: 1e9, Burst: 1e9})
 	return e, e.person(1)
 }
 

@@ -111,6 +111,9 @@ func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", b.MIME)
+	// The photo check reads the image, not what follows its end: a valid
+	// JPEG may carry HTML after it, so nothing opening it may guess again.
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b.Data)))
 	w.Header().Set("ETag", `"`+digest+`"`)
 	w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")

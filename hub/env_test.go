@@ -99,6 +99,19 @@ func engines(t *testing.T, fn func(t *testing.T, e *env)) {
 	})
 }
 
+// sqliteEnv is a hub with cfg over a fresh SQLite database, for tests of
+// the server's own limits (no store behaviour to compare across engines).
+func sqliteEnv(t testing.TB, cfg hub.Config) *env {
+	path := filepath.Join(t.TempDir(), "hub.db")
+	return newEnv(t, func() *store.Store {
+		st, err := store.OpenSQLite(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}, cfg)
+}
+
 func newEnv(t testing.TB, open func() *store.Store, cfg hub.Config) *env {
 	t.Helper()
 	e := &env{t: t, ctx: context.Background(), clock: &clock{}}

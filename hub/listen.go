@@ -22,6 +22,10 @@ type Listen struct {
 	// ReadTimeout bounds reading one request, body included: a client
 	// trickling its upload is cut off instead of holding a connection.
 	ReadTimeout time.Duration
+	// MaxConnsPerAddr is how many connections one remote address may hold
+	// at once (0: DefaultMaxConnsPerAddr; negative: no limit, for a hub
+	// behind a proxy that connects from one address).
+	MaxConnsPerAddr int
 	// ShutdownGrace is how long requests in flight may take to finish
 	// once the hub is asked to stop.
 	ShutdownGrace time.Duration
@@ -42,6 +46,9 @@ func Serve(ctx context.Context, l Listen, h http.Handler, log *slog.Logger, read
 	}
 	if l.ReadTimeout == 0 {
 		l.ReadTimeout = time.Minute
+	}
+	if l.MaxConnsPerAddr == 0 {
+		l.MaxConnsPerAddr = DefaultMaxConnsPerAddr
 	}
 	if l.ShutdownGrace == 0 {
 		l.ShutdownGrace = 30 * time.Second
@@ -65,6 +72,9 @@ func Serve(ctx context.Context, l Listen, h http.Handler, log *slog.Logger, read
 	ln, err := net.Listen("tcp", l.Addr)
 	if err != nil {
 		return err
+	}
+	if l.MaxConnsPerAddr > 0 {
+		ln = limitPerAddr(ln, l.MaxConnsPerAddr)
 	}
 	if srv.TLSConfig != nil {
 		ln = tls.NewListener(ln, srv.TLSConfig)

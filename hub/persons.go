@@ -60,7 +60,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	if login == "" || in.Password == "" {
 		return invalid("请输入证件号码或手机号及密码", "Enter your ID number or mobile and your password")
 	}
-	for range 3 { // a lost race on the failure counter judges again
+	for range 3 { // a sign-in racing this one may have registered the person
 		p, err := s.store.PersonByLogin(r.Context(), login)
 		if errors.Is(err, store.ErrNotFound) {
 			p, err = s.register(r, &in, login)
@@ -78,51 +78,84 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ok, err := s.checkPassword(r, p, in.Password)
-		if errors.Is(err, store.ErrConflict) {
-			continue
-		}
-		if err != nil {
+		if err := s.checkPassword(r, p, in.Password); err != nil {
 			return err
-		}
-		if !ok {
-			return errWrongPassword
 		}
 		return s.issueToken(w, r, p, in.Station, http.StatusOK)
 	}
 	return errUnavailable
 }
 
-// checkPassword judges one attempt and stores its outcome.
-func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) (bool, error) {
-	now := s.now()
-	if p.Disabled {
-		return false, errDisabled
-	}
-	state := domain.LoginState{Failures: p.Failures, LockedUntil: p.LockedUntil}
-	if state.Locked(now) {
-		return false, errLocked(p)
-	}
-	s.hashing <- struct{}{}
-	ok, err := domain.VerifyPassword(pw, p.PasswordHash)
-	<-s.hashing
-	if err != nil {
-		return false, err
-	}
-	next := domain.LoginState{}
-	if !ok {
-		next = state.AfterFailure(now)
-	}
-	if next != state {
-		if err := s.store.SetLoginState(r.Context(), p.UUID, p.Failures, p.LockedUntil, next.Failures, next.LockedUntil); err != nil {
-			return false, err
+// checkPassword judges one attempt and stores its outcome against the
+// login state as it is when stored, always (a success too), conditionally on
+// that state. Losing a race on the counter re-reads the state and stores the
+// same verdict again, hashing again only if the password was reset
+// meanwhile: so every wrong guess counts however many are sent at once, and
+// a right one judged while another locked the account is refused.
+func (s *Server) checkPassword(r *http.Request, p *store.Person, pw string) error {
+	judged, ok := "", false
+	for {
+		now := s.now()
+		if p.Disabled {
+			return errDisabled
 		}
+		state := domain.LoginState{Failures: p.Failures, LockedUntil: p.LockedUntil}
+		if state.Locked(now) {
+			return errLocked(p)
+		}
+		if judged != p.PasswordHash {
+			err := s.argon2(r, func() (err error) {
+				ok, err = domain.VerifyPassword(pw, p.PasswordHash)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			judged = p.PasswordHash
+		}
+		next := domain.LoginState{}
+		if !ok {
+			next = state.AfterFailure(now)
+		}
+		err := s.store.SetLoginState(r.Context(), p.UUID, p.Failures, p.LockedUntil, next.Failures, next.LockedUntil)
+		if errors.Is(err, store.ErrConflict) {
+			if p, err = s.store.Person(r.Context(), p.UUID); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case err != nil:
+			return err
+		case ok:
+			return nil
+		case next.Locked(now):
+			p.LockedUntil = next.LockedUntil
+			return errLocked(p)
+		}
+		return errWrongPassword
 	}
-	if !ok && next.Locked(now) {
-		p.LockedUntil = next.LockedUntil
-		return false, errLocked(p)
+}
+
+// argon2 runs one password hash when one of the hashing slots is free. When
+// the queue for them is full the sign-in is told to come back (503) at once
+// rather than holding a place among the requests in flight: a flood of
+// sign-ins must not starve the stations' requests. A wrong guess refused
+// so is not judged, so it neither counts nor tells anything.
+func (s *Server) argon2(r *http.Request, hash func() error) error {
+	select {
+	case s.hashQueue <- struct{}{}:
+	default:
+		return errUnavailable
 	}
-	return ok, nil
+	defer func() { <-s.hashQueue }()
+	select {
+	case s.hashing <- struct{}{}:
+	case <-r.Context().Done():
+		return errUnavailable
+	}
+	defer func() { <-s.hashing }()
+	return hash()
 }
 
 // register makes the person's hub account from the identity the station
@@ -138,9 +171,11 @@ func (s *Server) register(r *http.Request, in *wire.SignIn, login string) (*stor
 	if login != reg.IDNumber && login != reg.Phone {
 		return nil, invalid("登录名须为注册的证件号码或手机号", "Sign in with the ID number or mobile you register")
 	}
-	s.hashing <- struct{}{}
-	hash, err := domain.HashPassword(in.Password)
-	<-s.hashing
+	var hash string
+	err := s.argon2(r, func() (err error) {
+		hash, err = domain.HashPassword(in.Password)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -211,8 +246,8 @@ func (s *Server) kioskPerson(w http.ResponseWriter, r *http.Request) error {
 	if p, ok := err.(domain.Problem); ok {
 		return invalidProblems(msgRegistration.Zh, msgRegistration.En, []domain.Problem{p.At(domain.FieldName)})
 	}
-	if _, err := domain.VerifyPassword("", in.PasswordHash); errors.Is(err, domain.ErrBadHash) {
-		return invalid("密码摘要格式无效", "The password hash is not a readable argon2id hash")
+	if err := domain.CheckPasswordHash(in.PasswordHash); err != nil {
+		return invalid("密码摘要格式无效或计算代价超出限制", "The password hash is not an argon2id hash of a cost the hub accepts")
 	}
 	p := &store.Person{UUID: uuid.NewString(), IDType: string(t), IDNumber: id.Number, Name: name,
 		Phone: domain.NormalizeMobile(in.Phone), PasswordHash: in.PasswordHash, Kiosk: c.station.UUID, CreatedAt: s.now()}

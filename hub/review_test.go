@@ -3,6 +3,7 @@ package hub_test
 import (
 	"crypto/ed25519"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,6 +159,9 @@ func TestKiosk(t *testing.T) {
 		want(t, "another kiosk registers them", a, err, 409, wire.CodeAlreadyRegistered)
 		a, err = k.JSON(e.ctx, "POST", "/v1/persons", wire.KioskPerson{Person: p, PasswordHash: "secret"}, nil)
 		want(t, "a password instead of a hash", a, err, 422)
+		costly := strings.Replace(hash, "t=2,", "t=100,", 1) // fifty times the work at every sign-in
+		a, err = k.JSON(e.ctx, "POST", "/v1/persons", wire.KioskPerson{Person: hubtest.Person(6), PasswordHash: costly}, nil)
+		want(t, "a hash naming a ruinous cost", a, err, 422)
 
 		r := e.record(5, haidian, 3)
 		v := r.Submit(1, 0, p, k.Station, false)

@@ -36,7 +36,7 @@ func submissionStatus(hub domain.Status) (domain.Status, bool) {
 // take decision d on the record the hub holds, with the reviewer the
 // station vouches for, and returns the status the decision leads to.
 func checkDecision(d *wire.Decision, rec *store.RecordState, st *store.Station) (domain.Status, error) {
-	reviewer := domain.Actor{Role: domain.RoleReviewer, IDNumber: domain.NormalizeIDNumber(d.Reviewer.IDNumber),
+	reviewer := domain.Actor{Role: domain.RoleReviewer, IDNumber: reviewerIDNumber(d.Reviewer.IDNumber),
 		Disabled: st.Disabled, Departments: st.Departments}
 	c := domain.Case{OwnerIDNumber: rec.IDNumber, Department: rec.Department, Status: domain.Status(rec.Status),
 		Version: rec.Latest, Submitted: true}
@@ -52,6 +52,18 @@ func checkDecision(d *wire.Decision, rec *store.RecordState, st *store.Station) 
 		return "", decisionRefusal(domain.ErrNotAwaitingReview)
 	}
 	return to, nil
+}
+
+// reviewerIDNumber is the reviewer's ID number in the form the hub keeps
+// persons' numbers: normalized, and a first-generation 15-digit number as
+// its 18-digit form. The station vouches for its reviewer but may spell the
+// number as an old card shows it; the own-record rule must see through that.
+func reviewerIDNumber(raw string) string {
+	n := domain.NormalizeIDNumber(raw)
+	if up, ok := domain.UpgradeLegacyID(n); ok {
+		return up
+	}
+	return n
 }
 
 // decisionRefusals are the hub's answers to domain's refusals. Outside the

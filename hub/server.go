@@ -62,8 +62,11 @@ type Server struct {
 	// images bounds the images decoded at once (one per core), and so the
 	// memory they take.
 	images chan struct{}
-	// hashing bounds argon2id runs at once (19 MiB each).
-	hashing chan struct{}
+	// hashing bounds argon2id runs at once (19 MiB each); hashQueue bounds
+	// the sign-ins running or waiting for one, so anonymous sign-ins never
+	// hold more than a quarter of the places in flight.
+	hashing   chan struct{}
+	hashQueue chan struct{}
 }
 
 // New makes a server. cat is the catalog the pre-audit reads (the same
@@ -72,11 +75,12 @@ func New(st *store.Store, cat *domain.Catalog, log *slog.Logger, cfg Config) *Se
 	cfg.defaults()
 	return &Server{
 		cfg: cfg, store: st, cat: cat, log: log,
-		metrics:  newMetrics(),
-		limiter:  newLimiter(cfg.Rate, cfg.Burst),
-		inFlight: make(chan struct{}, cfg.MaxInFlight),
-		images:   make(chan struct{}, runtime.GOMAXPROCS(0)),
-		hashing:  make(chan struct{}, 2),
+		metrics:   newMetrics(),
+		limiter:   newLimiter(cfg.Rate, cfg.Burst),
+		inFlight:  make(chan struct{}, cfg.MaxInFlight),
+		images:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		hashing:   make(chan struct{}, 2),
+		hashQueue: make(chan struct{}, max(2, cfg.MaxInFlight/4)),
 	}
 }
 

@@ -16,6 +16,12 @@ import (
 // ErrNotCanonical wraps every reason Canonical refuses a document.
 var ErrNotCanonical = errors.New("wire: document cannot be made canonical")
 
+// MaxDepth is how deeply arrays and objects may nest in a document (a
+// record nests a handful of levels). The decoder's token stream has no bound
+// of its own, and each level costs a stack frame: without one, a 1 MiB body
+// of brackets took half a gigabyte.
+const MaxDepth = 64
+
 // Canonical returns the canonical form of a JSON document: objects with their
 // keys in byte order and no key twice, no insignificant white space, strings
 // escaped as encoding/json escapes them without HTML escaping, and numbers as
@@ -30,7 +36,7 @@ func Canonical(doc []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var out bytes.Buffer
-	if err := canonicalValue(dec, &out); err != nil {
+	if err := canonicalValue(dec, &out, 0); err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -54,17 +60,20 @@ func IsCanonical(doc []byte) bool {
 	return err == nil && bytes.Equal(c, doc)
 }
 
-func canonicalValue(dec *json.Decoder, out *bytes.Buffer) error {
+func canonicalValue(dec *json.Decoder, out *bytes.Buffer, depth int) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrNotCanonical, err)
 	}
 	switch t := tok.(type) {
 	case json.Delim:
-		if t == '[' {
-			return canonicalArray(dec, out)
+		if depth == MaxDepth {
+			return fmt.Errorf("%w: nested deeper than %d", ErrNotCanonical, MaxDepth)
 		}
-		return canonicalObject(dec, out)
+		if t == '[' {
+			return canonicalArray(dec, out, depth+1)
+		}
+		return canonicalObject(dec, out, depth+1)
 	case string:
 		writeString(out, t)
 	case json.Number:
@@ -81,13 +90,13 @@ func canonicalValue(dec *json.Decoder, out *bytes.Buffer) error {
 	return nil
 }
 
-func canonicalArray(dec *json.Decoder, out *bytes.Buffer) error {
+func canonicalArray(dec *json.Decoder, out *bytes.Buffer, depth int) error {
 	out.WriteByte('[')
 	for i := 0; dec.More(); i++ {
 		if i > 0 {
 			out.WriteByte(',')
 		}
-		if err := canonicalValue(dec, out); err != nil {
+		if err := canonicalValue(dec, out, depth); err != nil {
 			return err
 		}
 	}
@@ -98,7 +107,7 @@ func canonicalArray(dec *json.Decoder, out *bytes.Buffer) error {
 	return nil
 }
 
-func canonicalObject(dec *json.Decoder, out *bytes.Buffer) error {
+func canonicalObject(dec *json.Decoder, out *bytes.Buffer, depth int) error {
 	type member struct {
 		key string
 		val []byte
@@ -111,7 +120,7 @@ func canonicalObject(dec *json.Decoder, out *bytes.Buffer) error {
 		}
 		key := tok.(string) // the decoder yields only strings as object keys
 		var val bytes.Buffer
-		if err := canonicalValue(dec, &val); err != nil {
+		if err := canonicalValue(dec, &val, depth); err != nil {
 			return err
 		}
 		members = append(members, member{key, val.Bytes()})

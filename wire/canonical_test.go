@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,22 @@ func TestDigest(t *testing.T) {
 	for _, bad := range []string{"", d[:63], d + "0", "E3" + d[2:], "g3" + d[2:]} {
 		if ValidDigest(bad) {
 			t.Errorf("ValidDigest(%q) = true", bad)
+		}
+	}
+}
+
+// A document nested deeper than MaxDepth is refused, so a 1 MiB body of
+// brackets costs a bounded stack instead of hundreds of megabytes.
+func TestCanonicalDepth(t *testing.T) {
+	nest := func(d int) []byte {
+		return []byte(strings.Repeat(`{"a":[`, d/2) + strings.Repeat(`]}`, d/2))
+	}
+	if _, err := Canonical(nest(MaxDepth)); err != nil {
+		t.Fatalf("depth %d refused: %v", MaxDepth, err)
+	}
+	for _, doc := range [][]byte{nest(MaxDepth + 2), bytes.Repeat([]byte("["), 1<<20)} {
+		if _, err := Canonical(doc); !errors.Is(err, ErrNotCanonical) {
+			t.Fatalf("%.20s… (%d bytes): %v, want ErrNotCanonical", doc, len(doc), err)
 		}
 	}
 }

@@ -29,6 +29,7 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 	reqTimeout := fl.Duration("request-timeout", 30*time.Second, "longest time to answer one request once read")
 	rate := fl.Float64("rate", 50, "requests per second per credential")
 	burst := fl.Int("burst", 100, "burst of requests per credential")
+	connsPerAddr := fl.Int("max-conns-per-addr", hub.DefaultMaxConnsPerAddr, "connections one remote address may hold at once (-1: no limit, behind a proxy)")
 	tokenTTL := fl.Duration("token-ttl", 90*24*time.Hour, "how long a person's token stays valid")
 	logLevel := fl.String("log-level", "info", "debug, info, warn or error")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` until the hub stops (where the time goes)")
@@ -68,6 +69,7 @@ func serve(ctx context.Context, args []string, _ io.Writer) error {
 		return err
 	}
 	srv := hub.New(st, cat, log, hub.Config{RequestTimeout: *reqTimeout, Rate: *rate, Burst: *burst, TokenTTL: *tokenTTL})
-	return hub.Serve(ctx, hub.Listen{Addr: *listen, CertFile: *cert, KeyFile: *key, InsecureLoopback: *insecure, ReadTimeout: *readTimeout},
+	return hub.Serve(ctx, hub.Listen{Addr: *listen, CertFile: *cert, KeyFile: *key, InsecureLoopback: *insecure, ReadTimeout: *readTimeout,
+		MaxConnsPerAddr: *connsPerAddr},
 		srv.Handler(), log, nil)
 }

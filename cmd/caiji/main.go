@@ -17,11 +17,7 @@ import (
 	"caiji/ui/i18n"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 )
-
-// appID must match FyneApp.toml.
-const appID = "cn.caiji.desktop"
 
 // commands are the set-up commands run from a terminal instead of the window.
 var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer) error{
@@ -34,7 +30,11 @@ var commands = map[string]func(args []string, stdin io.Reader, stdout io.Writer)
 
 func main() {
 	if len(os.Args) > 1 {
-		if cmd, ok := commands[os.Args[1]]; ok {
+		cmd, ok := commands[os.Args[1]]
+		if (ok || os.Args[1] == "-version") && redirectToConsoleBuild() {
+			os.Exit(2)
+		}
+		if ok {
 			if err := cmd(os.Args[2:], os.Stdin, os.Stdout); err != nil {
 				fmt.Fprintf(os.Stderr, "caiji %s: %v\n", os.Args[1], err)
 				os.Exit(1)
@@ -46,7 +46,12 @@ func main() {
 	lang := flag.String("lang", "", "UI language: zh or en (default: the system's, else zh)")
 	kiosk := flag.Bool("kiosk", false, "kiosk for many candidates: full screen, sign-out after -idle without activity")
 	idle := flag.Duration("idle", 5*time.Minute, "with -kiosk: idle time before the candidate is signed out")
+	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Parse()
+	if *showVersion {
+		fmt.Println(versionLine())
+		return
+	}
 	if *lang != "" && *lang != i18n.LangZh && *lang != i18n.LangEn {
 		fmt.Fprintf(os.Stderr, "caiji: -lang must be zh or en, not %q\n", *lang)
 		os.Exit(2)
@@ -66,10 +71,11 @@ func main() {
 		os.Exit(1)
 	}
 
-	a := app.NewWithID(appID)
+	a := newApp()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme{})
 	w := a.NewWindow(tr.T("app.title"))
+	setWindowClass(a)
 	w.Resize(ui.StartSize) // fits a 1024×768 screen
 
 	cat, err := catalog(dir)

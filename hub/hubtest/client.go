@@ -32,6 +32,7 @@ type Client struct {
 // decoded error.
 type Answer struct {
 	Status int
+	Header http.Header
 	Body   []byte
 	Err    *wire.Error
 }
@@ -67,7 +68,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body []byte) (*Ans
 		return nil, err
 	}
 	defer resp.Body.Close()
-	a := &Answer{Status: resp.StatusCode}
+	a := &Answer{Status: resp.StatusCode, Header: resp.Header}
 	if a.Body, err = io.ReadAll(resp.Body); err != nil {
 		return nil, err
 	}
