@@ -15,7 +15,10 @@ var ErrNotKiosk = errors.New("storage: this station is not a kiosk")
 // the hub has confirmed (a receipt for their latest submitted version: the
 // one awaiting review, or the one a decision from a package judged), and
 // every candidate whose record was never submitted and has not changed for
-// the station's draft_days. The receipts stay. It returns how many persons
+// the station's draft_days — but not while they are signed in: the
+// candidate who has just submitted is reading the receipt code, and goes
+// at the first purge after signing out (SignOut wakes the sync worker).
+// The receipts stay. It returns how many persons
 // were deleted; the database is then scrubbed so their bytes are gone from
 // the files, not only from the tables.
 func (s *Store) PurgeKiosk(ctx context.Context) (int, error) {
@@ -41,7 +44,9 @@ func (s *Store) PurgeKiosk(ctx context.Context) (int, error) {
 			rows.Close()
 			return 0, err
 		}
-		ids = append(ids, id)
+		if !s.sessions.signedIn(id) {
+			ids = append(ids, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -61,6 +61,21 @@ func (s *Store) queue(ctx context.Context, tx *sql.Tx, recordUUID string, versio
 	return err
 }
 
+// Due receives when the sync worker has work now rather than at its next
+// poll: a submission or a decision has been committed with its outbox item,
+// or someone signed out (on a kiosk, whom the hub has confirmed may now be
+// deleted). Signals are merged: one receive may stand for several.
+func (s *Store) Due() <-chan struct{} { return s.due }
+
+// signalDue tells Due's reader; call it after the commit, so that the
+// reader finds what changed.
+func (s *Store) signalDue() {
+	select {
+	case s.due <- struct{}{}:
+	default:
+	}
+}
+
 const outboxCols = "id, record_uuid, version, kind, state, attempts, next_at, error_code, error_zh, error_en, created_at, coalesce(sent_at, 0)"
 
 func scanOutbox(row interface{ Scan(...any) error }) (OutboxItem, error) {

@@ -277,6 +277,9 @@ func (s *Store) Submit(ctx context.Context, sess Session, uuid string, cat *doma
 		out = rec
 		return s.queue(ctx, tx, rec.ID, rec.Version, OutVersion)
 	})
+	if err == nil {
+		s.signalDue()
+	}
 	return out, err
 }
 

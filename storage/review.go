@@ -214,7 +214,7 @@ type Decision struct {
 // immutable once saved; the record's status follows it, and an approval
 // makes this version the one in force.
 func (s *Store) Decide(ctx context.Context, sess Session, uuid string, version int, d Decision) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		act, id, owner, rec, err := s.reviewable(ctx, tx, sess, uuid)
 		if err != nil {
 			return err
@@ -249,6 +249,10 @@ func (s *Store) Decide(ctx context.Context, sess Session, uuid string, version i
 		}
 		return s.queue(ctx, tx, uuid, version, OutDecision)
 	})
+	if err == nil {
+		s.signalDue()
+	}
+	return err
 }
 
 // Decisions lists the decisions on a record, oldest first, for its owner or

@@ -41,6 +41,18 @@ func (ss *sessions) start(accountID int64) Session {
 	return Session{tok}
 }
 
+// signedIn reports whether the account has a live session.
+func (ss *sessions) signedIn(accountID int64) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for _, id := range ss.live {
+		if id == accountID {
+			return true
+		}
+	}
+	return false
+}
+
 func (ss *sessions) account(s Session) (int64, bool) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
@@ -50,10 +62,12 @@ func (ss *sessions) account(s Session) (int64, bool) {
 
 // SignOut ends the session: whatever still holds it (a photo job, a file
 // dialog left open) is refused from now on with ErrSignedOut.
+// On a kiosk the person may then be deleted, so the sync worker is woken.
 func (s *Store) SignOut(sess Session) {
 	s.sessions.mu.Lock()
-	defer s.sessions.mu.Unlock()
 	delete(s.sessions.live, sess.token)
+	s.sessions.mu.Unlock()
+	s.signalDue()
 }
 
 // querier is a *sql.DB or a *sql.Tx.

@@ -29,6 +29,8 @@ type Store struct {
 	// now is the clock; tests replace it to step over lock-outs and deadlines.
 	now      func() time.Time
 	sessions sessions
+	// due is signalled when the sync worker has work now (see Due).
+	due chan struct{}
 	// notices are the consent notices the store checks agreements against.
 	notices domain.Notices
 }
@@ -56,7 +58,7 @@ func Open(dir string) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	s := &Store{lock: lock, now: time.Now, notices: notices}
+	s := &Store{lock: lock, now: time.Now, due: make(chan struct{}, 1), notices: notices}
 	if err := s.open(filepath.Join(dir, FileName)); err != nil {
 		lock.Close()
 		return nil, err

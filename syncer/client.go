@@ -119,6 +119,13 @@ func marshal(v any) []byte {
 	return b
 }
 
+// Healthy reports whether the hub answers and its database with it
+// (GET /healthz, no credentials).
+func (c *Client) Healthy(ctx context.Context) error {
+	_, err := c.do(ctx, http.MethodGet, "/healthz", "", nil, nil, nil)
+	return err
+}
+
 // SignIn signs a person in and returns their token.
 func (c *Client) SignIn(ctx context.Context, in wire.SignIn) (*wire.Token, error) {
 	var t wire.Token

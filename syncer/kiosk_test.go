@@ -41,6 +41,16 @@ func (s *station) dbBytes() []byte {
 	return all
 }
 
+// logIn reports whether the account can still log in, leaving no session
+// behind: a kiosk keeps whoever is signed in.
+func (s *station) logIn(id string) error {
+	in, err := s.Store.Login(ctx, id, password)
+	if err == nil {
+		s.Store.SignOut(in.Session)
+	}
+	return err
+}
+
 // Once the hub confirms a kiosk candidate's submission, the kiosk keeps
 // nothing of them: not the rows, and not the bytes in the database files.
 // The receipt remains, found by the code shown at submission.
@@ -80,6 +90,16 @@ func TestKioskForgetsConfirmedCandidate(t *testing.T) {
 	if n := h.Count("SELECT count(*) FROM versions WHERE record = ?", rec.ID); n != 1 {
 		t.Fatalf("hub holds %d versions", n)
 	}
+	// Still signed in, reading the receipt code on 审核结果: nothing of them
+	// is pulled from under the screen.
+	if !bytes.Contains(k.dbBytes(), []byte(id)) {
+		t.Fatal("the candidate was deleted while still signed in")
+	}
+	if got, err := k.Store.SubmissionCode(ctx, me, rec.ID, rec.Version); err != nil || got != code {
+		t.Fatalf("signed in after confirmation, the code is %q, %v", got, err)
+	}
+	k.Store.SignOut(me)
+	k.sync()
 	after := k.dbBytes()
 	for i, chunk := range chunks {
 		if bytes.Contains(after, chunk) {
@@ -91,14 +111,14 @@ func TestKioskForgetsConfirmedCandidate(t *testing.T) {
 			t.Errorf("%s remains in the database files", mark)
 		}
 	}
-	if _, err := k.Store.Login(ctx, id, password); !errors.Is(err, storage.ErrBadCredentials) {
+	if err := k.logIn(id); !errors.Is(err, storage.ErrBadCredentials) {
 		t.Errorf("the purged candidate can still log in: %v", err)
 	}
 	rc, err := k.Store.ReceiptByCode(ctx, code)
 	if err != nil || rc.Record != rec.ID || rc.Version != rec.Version || rc.ReceivedAt.IsZero() {
 		t.Fatalf("receipt by code %s: %+v %v", code, rc, err)
 	}
-	if _, err := k.Store.Login(ctx, "440305200002299920", password); err != nil {
+	if err := k.logIn("440305200002299920"); err != nil {
 		t.Fatalf("the other candidate was deleted too: %v", err)
 	}
 	if err := k.Store.IntegrityCheck(ctx); err != nil {
@@ -106,9 +126,10 @@ func TestKioskForgetsConfirmedCandidate(t *testing.T) {
 	}
 
 	// A draft never submitted goes after the staff's number of days.
+	k.Store.SignOut(other)
 	k.Store.SetClock(func() time.Time { return time.Now().Add(8 * 24 * time.Hour) })
 	k.sync()
-	if _, err := k.Store.Login(ctx, "440305200002299920", password); !errors.Is(err, storage.ErrBadCredentials) {
+	if err := k.logIn("440305200002299920"); !errors.Is(err, storage.ErrBadCredentials) {
 		t.Fatalf("a stale draft was kept: %v", err)
 	}
 }
@@ -124,14 +145,35 @@ func TestOfflineKioskDeletesStaleDrafts(t *testing.T) {
 	if _, err := k.Store.InitKiosk(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
 		t.Fatal(err)
 	}
-	k.fillReal(k.register("110101199003079913", "13800138000"))
+	me := k.register("110101199003079913", "13800138000")
+	k.fillReal(me)
+	k.Store.SignOut(me)
 	k.sync()
-	if _, err := k.Store.Login(ctx, "110101199003079913", password); err != nil {
+	if err := k.logIn("110101199003079913"); err != nil {
 		t.Fatalf("a fresh draft was deleted: %v", err)
 	}
 	k.Store.SetClock(func() time.Time { return time.Now().Add(8 * 24 * time.Hour) })
 	k.sync()
-	if _, err := k.Store.Login(ctx, "110101199003079913", password); !errors.Is(err, storage.ErrBadCredentials) {
+	if err := k.logIn("110101199003079913"); !errors.Is(err, storage.ErrBadCredentials) {
 		t.Fatalf("a stale draft was kept: %v", err)
+	}
+}
+
+// A kiosk with nothing to send still tells whether its hub answers: staff
+// must not read 离线 on a connected kiosk, nor "all sent" with the hub down.
+func TestIdleKioskStatusSaysWhetherTheHubAnswers(t *testing.T) {
+	h := synctest.NewHub(t)
+	h.Start()
+	k := kioskStation(t, h)
+	k.sync()
+	if st := k.W.Status(); !st.Online || st.LastSync.IsZero() {
+		t.Fatalf("idle kiosk, hub up: %+v", st)
+	}
+	h.Stop()
+	if err := k.W.SyncOnce(ctx); err == nil {
+		t.Fatal("idle kiosk, hub down: sync reported no error")
+	}
+	if st := k.W.Status(); st.Online {
+		t.Fatalf("idle kiosk, hub down: %+v", st)
 	}
 }

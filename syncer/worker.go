@@ -43,8 +43,9 @@ func NewWorker(store *storage.Store, dir string, keys *caijipkg.Keys, tlsConf *t
 		Poll: 3 * time.Minute, now: time.Now, kick: make(chan struct{}, 1)}
 }
 
-// Run syncs now, then whenever an item falls due, SendNow is called, or
-// Poll has passed, until ctx ends.
+// Run syncs now, then whenever an item falls due, the store has work for
+// it (a submission or a decision queued, a kiosk candidate signed out),
+// SendNow is called, or Poll has passed, until ctx ends.
 func (w *Worker) Run(ctx context.Context) {
 	for {
 		_ = w.SyncOnce(ctx) // its failures are in the status
@@ -58,6 +59,7 @@ func (w *Worker) Run(ctx context.Context) {
 			t.Stop()
 			return
 		case <-w.kick:
+		case <-w.store.Due():
 		case <-t.C:
 		}
 		t.Stop()
@@ -145,6 +147,10 @@ func (w *Worker) SyncOnce(ctx context.Context) error {
 		var fetched bool
 		fetched, err = w.fetchRefdata(ctx, c)
 		reached = reached || fetched
+	}
+	if err == nil && !reached { // nothing needed the hub: ask it, so the status tells idle from offline
+		err = c.Healthy(ctx)
+		reached = err == nil
 	}
 	if reached {
 		now := w.now()

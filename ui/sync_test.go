@@ -133,6 +133,13 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	if view := texts(a.tab(t, "sync")); !strings.Contains(view, "已送达审核部门") || !strings.Contains(view, rc.Code) {
 		t.Fatalf("同步 tab:\n%s", view)
 	}
+	// A review station's decision on that version was sent, not delivered
+	// with the version's receipt.
+	decision := storage.OutboxItem{Record: rec.ID, Version: rec.Version + 1, Kind: storage.OutDecision, State: storage.OutSent,
+		SentAt: time.Date(2026, 12, 1, 1, 12, 0, 0, time.UTC)}
+	if row := texts(a.sync.view.row(decision)); strings.Contains(row, "已送达审核部门") || !strings.Contains(row, "已发送 2026-12-01 09:12") {
+		t.Fatalf("a sent decision in the 同步 tab: %q", row)
+	}
 	if result := texts(a.tab(t, "result")); !strings.Contains(result, "已送达审核部门 "+rc.ReceivedAt.In(domain.Shanghai).Format("2006-01-02 15:04")) {
 		t.Fatalf("审核结果 after sending:\n%s", result)
 	}
@@ -217,6 +224,7 @@ func TestKioskReceiptLookup(t *testing.T) {
 	w := syncer.NewWorker(st, dir, keys, conf)
 	a.SetSync(w)
 	a.win.SetContent(a.Content())
+	st.SignOut(in.Session) // the candidate leaves the kiosk
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}

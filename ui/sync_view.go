@@ -87,7 +87,8 @@ func (v *syncView) row(it storage.OutboxItem) fyne.CanvasObject {
 	switch it.State {
 	case storage.OutSent:
 		state = t.T("sync.state.sent", it.SentAt.In(domain.Shanghai).Format("2006-01-02 15:04"))
-		if rc, err := v.app.store.Receipt(context.Background(), it.Record, it.Version); err == nil {
+		// The receipt is the version's: a decision on it was sent, no more.
+		if rc, err := v.app.store.Receipt(context.Background(), it.Record, it.Version); err == nil && it.Kind == storage.OutVersion {
 			state = t.T("sync.state.received", rc.ReceivedAt.In(domain.Shanghai).Format("2006-01-02 15:04"), rc.Code)
 		}
 		l.Importance = widget.SuccessImportance

@@ -24,7 +24,7 @@ type Entry struct {
 
 // Timeline turns the event log into what happened, in order: created, each
 // run of edits (counted), each submission, each decision with its reasons,
-// each reopening and change.
+// each reopening and change, each version or draft received from the hub.
 func Timeline(tr *i18n.Translator, events []storage.Event, decisions []storage.Decision) []Entry {
 	byVersion := map[int]storage.Decision{}
 	for _, d := range decisions {
@@ -72,6 +72,10 @@ func Timeline(tr *i18n.Translator, events []storage.Event, decisions []storage.D
 			text = tr.T("history.change_opened")
 		case "change_discarded":
 			text = tr.T("history.change_discarded")
+		case "received":
+			text = tr.T("history.received", e.Version)
+		case "draft_received":
+			text = tr.T("history.draft_received")
 		default:
 			text = e.Kind
 		}

@@ -90,7 +90,8 @@ func TestScreensCarryAPackage(t *testing.T) {
 	}
 
 	for i, id := range []string{"110101198805121234", "110108199201014568", "110105198702112349"} {
-		storagetest.Submitted(t, kstore, id, "张三", "1380000000"+string(rune('1'+i)))
+		me, _ := storagetest.Submitted(t, kstore, id, "张三", "1380000000"+string(rune('1'+i)))
+		kstore.SignOut(me) // they leave the kiosk
 	}
 	stick := t.TempDir()
 	wait(t, kiosk, func() { kiosk.Export(stick) })
