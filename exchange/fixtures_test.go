@@ -60,10 +60,7 @@ func newKiosk(t testing.TB) *station { return openStation(t, (*storage.Store).In
 // the departments.
 func newReview(t testing.TB, departments ...string) *station {
 	s := openStation(t, (*storage.Store).InitAdmin)
-	if _, err := s.Store.CreateReviewer(ctx, s.staff, domain.Registration{IDType: domain.IDMainland, IDNumber: reviewerID, Name: "李审核",
-		Password: storagetest.Password, Confirm: storagetest.Password}, departments); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.NewReviewer(t, s.Store, s.staff, reviewerID, "李审核", storagetest.Password, departments)
 	return s
 }
 

@@ -33,6 +33,9 @@ type Account struct {
 	Role      Role
 	Disabled  bool
 	CreatedAt time.Time
+	// MustChangePassword: the password was set by someone else (the
+	// admin); until the owner replaces it the account may do nothing else.
+	MustChangePassword bool
 }
 
 // LoginBy says which field of the account a login string matched.
@@ -138,12 +141,12 @@ func (s *Store) insertAccount(ctx context.Context, tx *sql.Tx, r domain.Registra
 	return a, err
 }
 
-const accountCols = "id, uuid, id_type, id_number, name, phone, role, disabled, created_at"
+const accountCols = "id, uuid, id_type, id_number, name, phone, role, disabled, created_at, must_change_password"
 
 func scanAccount(row interface{ Scan(...any) error }, extra ...any) (Account, error) {
 	var a Account
 	var created int64
-	dest := append([]any{&a.ID, &a.UUID, &a.IDType, &a.IDNumber, &a.Name, &a.Phone, &a.Role, &a.Disabled, &created}, extra...)
+	dest := append([]any{&a.ID, &a.UUID, &a.IDType, &a.IDNumber, &a.Name, &a.Phone, &a.Role, &a.Disabled, &created, &a.MustChangePassword}, extra...)
 	err := row.Scan(dest...)
 	a.CreatedAt = time.Unix(created, 0)
 	return a, err

@@ -41,6 +41,26 @@ func signIn(t testing.TB, s *Store, login, password string) Session {
 	return in.Session
 }
 
+// initialPassword is what the admin gives a new reviewer in the fixtures.
+const initialPassword = "Initial12!"
+
+// newReviewer creates a reviewer for departments as the admin does, then
+// signs in once and replaces the initial password with staff's, as the
+// reviewer must at first sign-in.
+func newReviewer(t testing.TB, s *Store, admin Session, id, name string, departments []string) {
+	t.Helper()
+	r := staff(id, name)
+	r.Password, r.Confirm = initialPassword, initialPassword
+	if _, err := s.CreateReviewer(ctx, admin, r, departments); err != nil {
+		t.Fatal(err)
+	}
+	first := signIn(t, s, id, initialPassword)
+	if err := s.ChangePassword(ctx, first, initialPassword, "Review12!", "Review12!"); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut(first)
+}
+
 // Real image bytes for the fixtures: a standard photo and document scans,
 // each scan different for a different n.
 var (

@@ -39,9 +39,7 @@ func seedQueue(b *testing.B, s *Store, n int) Session {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.CreateReviewer(ctx, admin, staff("440305200002299920", "李审核"), districts[:2]); err != nil {
-		b.Fatal(err)
-	}
+	newReviewer(b, s, admin, "440305200002299920", "李审核", districts[:2])
 	return signIn(b, s, "440305200002299920", "Review12!")
 }
 

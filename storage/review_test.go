@@ -25,9 +25,7 @@ func reviewStation(t *testing.T, s *Store) (admin, reviewer Session) {
 		t.Fatalf("second admin: %v", err)
 	}
 	admin = signIn(t, s, "120101198512319986", "Review12!")
-	if _, err := s.CreateReviewer(ctx, admin, staff("440305200002299920", "李审核"), []string{"110108"}); err != nil {
-		t.Fatal(err)
-	}
+	newReviewer(t, s, admin, "440305200002299920", "李审核", []string{"110108"})
 	return admin, signIn(t, s, "440305200002299920", "Review12!")
 }
 
@@ -97,7 +95,7 @@ func TestReviewAccess(t *testing.T) {
 		t.Errorf("alice reviews herself: %v", err)
 	}
 	// A reviewer of another department sees nothing.
-	s.CreateReviewer(ctx, admin, staff("140105200401019971", "赵审核"), []string{"440106"})
+	newReviewer(t, s, admin, "140105200401019971", "赵审核", []string{"440106"})
 	other := signIn(t, s, "140105200401019971", "Review12!")
 	if q, _ := s.Queue(ctx, other, QueueFilter{}); len(q) != 0 {
 		t.Errorf("another department's reviewer sees %d records", len(q))

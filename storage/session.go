@@ -101,6 +101,9 @@ func (s *Store) actor(ctx context.Context, q querier, sess Session) (acting, err
 	if err := act.actor.Active(); err != nil {
 		return acting{}, err
 	}
+	if a.MustChangePassword {
+		return acting{}, ErrMustChangePassword
+	}
 	if a.Role == RoleReviewer {
 		if act.actor.Departments, err = departments(ctx, q, a.ID); err != nil {
 			return acting{}, err

@@ -95,6 +95,11 @@ func (s *Store) CreateReviewer(ctx context.Context, admin Session, r domain.Regi
 		if a, err = s.insertAccount(ctx, tx, r, hash, RoleReviewer); err != nil {
 			return err
 		}
+		// The admin chose this password: the reviewer must replace it.
+		if _, err := tx.ExecContext(ctx, "UPDATE accounts SET must_change_password = 1 WHERE id = ?", a.ID); err != nil {
+			return err
+		}
+		a.MustChangePassword = true
 		return setDepartments(ctx, tx, a.ID, departments)
 	})
 	return a, err

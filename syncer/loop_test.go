@@ -8,6 +8,7 @@ import (
 	"caiji/domain/domaintest"
 	"caiji/hub/store"
 	"caiji/storage"
+	"caiji/storage/storagetest"
 	"caiji/syncer/synctest"
 )
 
@@ -19,9 +20,7 @@ func reviewStation(t *testing.T, h *synctest.Hub) (*station, storage.Session) {
 	if _, err := rs.Store.InitAdmin(ctx, domain.Registration{IDType: domain.IDMainland, IDNumber: "120101198512319986", Name: "王管理", Password: password, Confirm: password}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := rs.Store.CreateReviewer(ctx, rs.login("120101198512319986"), domain.Registration{IDType: domain.IDMainland, IDNumber: "440305200002299920", Name: "李审核", Password: password, Confirm: password}, []string{"110108"}); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.NewReviewer(t, rs.Store, rs.login("120101198512319986"), "440305200002299920", "李审核", password, []string{"110108"})
 	reviewer := rs.login("440305200002299920")
 	if _, err := Connect(ctx, rs.Store, rs.W.keys, rs.W.tlsConf, h.URL, h.AddStation(store.Review, "110108")); err != nil {
 		t.Fatal(err)

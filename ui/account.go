@@ -56,9 +56,13 @@ type accountScreen struct {
 	keepDraft   *widget.Check
 }
 
+// accountColumn is the width the log-in and register forms each need to
+// stand side by side with their placeholders whole; narrower, they stack.
+const accountColumn = 480
+
 func newAccountScreen(a *App) *accountScreen {
 	s := &accountScreen{app: a, touched: map[string]bool{}}
-	s.signedOutBox = container.NewVBox(container.NewGridWithColumns(2, s.buildLogin(), s.buildRegister()))
+	s.signedOutBox = container.NewVBox(widgets.SideBySide(accountColumn, s.buildLogin(), s.buildRegister()))
 	s.signedOut = s.signedOutBox
 	s.signedIn = s.buildSignedIn()
 	s.content = container.NewStack(container.NewVScroll(s.signedOut), s.signedIn)

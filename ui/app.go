@@ -13,6 +13,7 @@ import (
 	"caiji/ui/mydata"
 	"caiji/ui/review"
 	"caiji/ui/session"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -49,6 +50,9 @@ type App struct {
 	// tabs are found by key, never by their translated titles.
 	keys    []string
 	account *accountScreen
+	// password is the form an account must fill first when someone else
+	// set its password; nil otherwise.
+	password *passwordChange
 	// saveDelay is the pause in typing after which a field saves.
 	saveDelay time.Duration
 	// afterLayout is work a build queued to start once the screen is laid out.
@@ -70,6 +74,12 @@ type App struct {
 	// sign-in's); a session's are the session's.
 	dialogs session.Dialogs
 }
+
+// StartSize is the window's size at start: it fits a 1024×768 screen with
+// a taskbar and a title bar, the smallest screen candidates' PCs have;
+// every screen of the app fits it (tested), and a larger screen can
+// maximise it.
+var StartSize = fyne.NewSize(1000, 690)
 
 // New builds the UI for win over an open store and the reference data,
 // speaking tr's language.
@@ -121,7 +131,7 @@ func (a *App) signIn(in storage.SignIn) {
 		coll, err := candidate.New(sess, a, a.saveDelay)
 		if err != nil {
 			a.signOut()
-			a.dialogs.Show(dialog.NewInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win))
+			a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("dialog.error"), a.tr.Err(err), a.win))
 			return
 		}
 		a.coll = coll
@@ -172,7 +182,7 @@ func (a *App) Deleted(account string) {
 		}
 	}
 	a.signOut()
-	dialog.ShowInformation(a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win)
+	a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("mydata.deleted.title"), a.tr.T("mydata.deleted"), a.win))
 }
 
 // onKiosk reports whether strangers share this window: started with

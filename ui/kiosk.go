@@ -3,8 +3,9 @@ package ui
 import (
 	"time"
 
+	"caiji/ui/widgets"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 )
 
 // idleWarning is how long before an idle sign-out the kiosk warns.
@@ -35,9 +36,9 @@ func (a *App) checkIdle() {
 	switch {
 	case idle >= a.idleLimit:
 		a.signOut() // the warning closes with the session's other dialogs
-		a.dialogs.Show(dialog.NewInformation(a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win))
+		a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.signed_out"), a.win))
 	case idle >= a.idleLimit-idleWarning && a.idleDialog == nil:
-		d := dialog.NewConfirm(a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), func(stay bool) {
+		d := widgets.Confirm(a.tr, a.tr.T("kiosk.title"), a.tr.T("kiosk.warning"), a.tr.T("kiosk.stay"), a.tr.T("account.logout"), func(stay bool) {
 			a.idleDialog = nil
 			if stay {
 				a.Touch()
@@ -45,8 +46,6 @@ func (a *App) checkIdle() {
 				a.signOut()
 			}
 		}, a.win)
-		d.SetConfirmText(a.tr.T("kiosk.stay"))
-		d.SetDismissText(a.tr.T("account.logout"))
 		a.idleDialog = d
 		a.sess.Show(d)
 	}

@@ -22,6 +22,7 @@ func (a *App) Relayout() {
 	selected := a.selectedKey()
 	keys := []string{"account"}
 	items := []*container.TabItem{container.NewTabItem(a.tr.T("step.account"), a.account.content)}
+	a.password = nil
 	add := func(key, title string, content fyne.CanvasObject) {
 		keys = append(keys, key)
 		items = append(items, container.NewTabItem(title, content))
@@ -33,6 +34,9 @@ func (a *App) Relayout() {
 				add(k, a.tr.T("step."+k), a.stepIntro(k))
 			}
 		}
+	case a.sess.Account.MustChangePassword:
+		a.password = newPasswordChange(a)
+		items[0].Content = a.password.content
 	case a.sess.Account.Role == storage.RoleReviewer:
 		a.reviewerTabs(add)
 	case a.sess.Account.Role == storage.RoleAdmin:
@@ -138,13 +142,17 @@ func (a *App) stepIntro(key string) fyne.CanvasObject {
 	return container.NewVBox(title, body)
 }
 
-// JumpTo shows the step responsible for path and focuses its input.
+// JumpTo shows the step responsible for path, scrolls its input into view
+// and focuses it.
 func (a *App) JumpTo(path string) {
 	if a.coll == nil {
 		return
 	}
 	a.Select(a.coll.StepOf(path))
 	if f := a.coll.Focus(path); f != nil {
+		if obj, ok := f.(fyne.CanvasObject); ok {
+			a.scrollIntoView(obj)
+		}
 		a.win.Canvas().Focus(f)
 	}
 }

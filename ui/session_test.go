@@ -72,6 +72,7 @@ func withMainLoop(t *testing.T) *mainLoop {
 // photo job has finished (its result waits in the main loop's queue).
 func pendingJobs(t *testing.T, a *App) (finished chan struct{}) {
 	t.Helper()
+	a.sess.Kiosk = true // Caiji's own file dialog, on the window at once
 	front := pickerAt(t, a, "basic.id_front")
 	test.Tap(front.Choose())
 	if len(a.win.Canvas().Overlays().List()) == 0 {

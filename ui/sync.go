@@ -9,10 +9,10 @@ import (
 	"caiji/storage"
 	"caiji/syncer"
 	"caiji/ui/candidate"
+	"caiji/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -181,5 +181,5 @@ func (a *App) hubRestore(login, password string, local error, done func(storage.
 
 // showError shows err in the user's language.
 func (a *App) showError(err error) {
-	dialog.ShowInformation(a.tr.T("dialog.error"), a.tr.Err(err), a.win)
+	a.dialogs.Show(widgets.Inform(a.tr, a.tr.T("dialog.error"), a.tr.Err(err), a.win))
 }

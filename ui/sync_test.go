@@ -157,9 +157,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin, _ := rs.Login(ctx, "120101198512319986", "Review12!")
-	if _, err := rs.CreateReviewer(ctx, admin.Session, staff("440305200002299920", "李审核"), []string{"110108"}); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.NewReviewer(t, rs, admin.Session, "440305200002299920", "李审核", "Review12!", []string{"110108"})
 	reviewer, _ := rs.Login(ctx, "440305200002299920", "Review12!")
 	rsDir := t.TempDir()
 	rsKeys, _ := caijipkg.LoadOrCreateKeys(rsDir)

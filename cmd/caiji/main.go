@@ -76,7 +76,7 @@ func main() {
 	a.Settings().SetTheme(ui.Theme{})
 	w := a.NewWindow(tr.T("app.title"))
 	setWindowClass(a)
-	w.Resize(fyne.NewSize(1180, 760))
+	w.Resize(ui.StartSize) // fits a 1024×768 screen
 
 	cat, err := catalog(dir)
 	if err != nil { // the embedded data is checked by the tests; this is a broken build

@@ -81,10 +81,7 @@ func TestPackageCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.CreateReviewer(context.Background(), admin.Session, domain.Registration{IDType: domain.IDMainland, IDNumber: "440305200002299920",
-		Name: "李审核", Password: "Review12!", Confirm: "Review12!"}, []string{"110108"}); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.NewReviewer(t, r, admin.Session, "440305200002299920", "李审核", "Review12!", []string{"110108"})
 	rev, err := r.Login(context.Background(), "440305200002299920", "Review12!")
 	if err != nil {
 		t.Fatal(err)

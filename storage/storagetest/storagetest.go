@@ -40,10 +40,31 @@ func ReviewStation(t testing.TB, s *storage.Store) (admin, reviewer storage.Sess
 		t.Fatal(err)
 	}
 	admin = SignIn(t, s, "120101198512319986")
-	if _, err := s.CreateReviewer(t.Context(), admin, staff(Reviewer, "李审核"), []string{"110108"}); err != nil {
+	NewReviewer(t, s, admin, Reviewer, "李审核", Password, []string{"110108"})
+	return admin, SignIn(t, s, Reviewer)
+}
+
+// InitialPassword is the password the admin gives a fixture reviewer.
+const InitialPassword = "Initial12!"
+
+// NewReviewer creates a reviewer for departments as the admin does, then
+// signs in once and replaces the initial password with password, as a
+// reviewer must at first sign-in.
+func NewReviewer(t testing.TB, s *storage.Store, admin storage.Session, id, name, password string, departments []string) {
+	t.Helper()
+	r := staff(id, name)
+	r.Password, r.Confirm = InitialPassword, InitialPassword
+	if _, err := s.CreateReviewer(t.Context(), admin, r, departments); err != nil {
 		t.Fatal(err)
 	}
-	return admin, SignIn(t, s, Reviewer)
+	in, err := s.Login(t.Context(), id, InitialPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ChangePassword(t.Context(), in.Session, InitialPassword, password, password); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut(in.Session)
 }
 
 // SignIn logs in with the fixture password.

@@ -3,14 +3,14 @@ package admin
 import (
 	"caiji/ui/session"
 	"caiji/ui/widgets"
-	"slices"
 	"strings"
 
 	"caiji/domain"
+	"caiji/storage"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,14 +24,11 @@ type Screen struct {
 	id, name, phone, password *widget.Entry
 	add                       *widgets.Button
 	status                    *widget.Label
+	// edit is the department chooser of the open change dialog, if any.
+	edit *deptChooser
 
-	// The departments of the new reviewer: chosen 省 → 市 → 区县 (or 市本级)
-	// and added to the list one by one.
-	province, city, county string
-	chooser                *fyne.Container
-	pickDept               *widgets.Button
-	chosen                 []string
-	chosenBox              *fyne.Container
+	// depts are the departments of the new reviewer.
+	depts *deptChooser
 }
 
 // New makes the reviewers screen of the admin signed in as sess.
@@ -42,11 +39,8 @@ func New(sess *session.Session) *Screen {
 	s.password = widget.NewPasswordEntry()
 	s.status = widgets.StatusLabel()
 	s.add = widgets.NewButton(t.T("admin.add"), s.create)
-	s.chooser = container.NewGridWithColumns(3)
-	s.chosenBox = container.NewVBox()
-	s.pickDept = widgets.NewButton(t.T("admin.add_dept"), s.addDept)
-	s.showChooser()
-	depts := container.NewVBox(s.chooser, s.pickDept, s.chosenBox)
+	s.depts = newDeptChooser(sess, nil, func(msg string) { widgets.SetStatus(s.status, msg, widget.DangerImportance) })
+	depts := s.depts.content
 	form := widgets.FormGrid(widgets.NewField(t.T("account.id_number"), s.id), widgets.NewField(t.T("account.name"), s.name),
 		widgets.NewField(t.T("admin.phone"), s.phone), widgets.NewField(t.T("admin.password"), s.password), widgets.NewField(t.T("admin.depts"), depts))
 	s.body = container.NewVBox(widget.NewCard(t.T("admin.reviewers"), "", s.list),
@@ -60,68 +54,14 @@ func (s *Screen) Content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(s.body))
 }
 
-// showChooser lays out the 省/市/区县 entries for the current choice.
-func (s *Screen) showChooser() {
-	t, divs := s.sess.Tr, s.sess.Cat.Divisions
-	s.chooser.RemoveAll()
-	s.chooser.Add(widgets.DivisionEntry(t, divs, "", s.province, "", func(c string) {
-		s.province, s.city, s.county = c, "", ""
-		s.showChooser()
-	}))
-	if s.province != "" {
-		s.chooser.Add(widgets.DivisionEntry(t, divs, s.province, s.city, "", func(c string) {
-			s.city, s.county = c, ""
-			s.showChooser()
-		}))
-	}
-	if s.city != "" {
-		s.chooser.Add(widgets.DivisionEntry(t, divs, s.city, s.county, t.T("department.city_level"), func(c string) { s.county = c }))
-	}
-}
-
-// addDept adds the most specific division chosen to the new reviewer's
-// list: a city (市本级) or a county, the levels a record names.
-func (s *Screen) addDept() {
-	code := domain.Department{Province: s.province, City: s.city, County: s.county}.Code()
-	if code == "" || slices.Contains(s.chosen, code) {
-		return
-	}
-	if err := domain.CheckDepartments([]string{code}); err != nil {
-		widgets.SetStatus(s.status, s.sess.Tr.Err(err), widget.DangerImportance)
-		return
-	}
-	widgets.SetStatus(s.status, "", widget.MediumImportance)
-	s.chosen = append(s.chosen, code)
-	s.showChosen()
-}
-
-func (s *Screen) showChosen() {
-	s.chosenBox.RemoveAll()
-	for _, code := range s.chosen {
-		code := code
-		rm := widgets.NewIconButton("", theme.DeleteIcon(), func() {
-			s.chosen = slices.DeleteFunc(s.chosen, func(c string) bool { return c == code })
-			s.showChosen()
-		})
-		s.chosenBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(s.deptLabel(code))))
-	}
-}
-
-// deptLabel names a department with its code. The name is a proper name and
-// stays Chinese in every language; the brackets around the code follow the
-// UI language.
-func (s *Screen) deptLabel(code string) string {
-	return s.sess.Tr.T("admin.dept", s.sess.Cat.Divisions.Department(code), code)
-}
-
 func (s *Screen) create() {
 	t := s.sess.Tr
-	if len(s.chosen) == 0 {
+	if len(s.depts.chosen) == 0 {
 		widgets.SetStatus(s.status, t.T("admin.no_depts"), widget.DangerImportance)
 		return
 	}
 	r := domain.Registration{IDType: domain.IDMainland, IDNumber: s.id.Text, Name: s.name.Text, Phone: s.phone.Text, Password: s.password.Text, Confirm: s.password.Text}
-	_, err := s.sess.Store.CreateReviewer(s.sess.Context(), s.sess.ID, r, s.chosen)
+	_, err := s.sess.Store.CreateReviewer(s.sess.Context(), s.sess.ID, r, s.depts.chosen)
 	if err != nil {
 		widgets.SetStatus(s.status, s.sess.Tr.Err(err), widget.DangerImportance)
 		return
@@ -129,9 +69,7 @@ func (s *Screen) create() {
 	for _, e := range []*widget.Entry{s.id, s.name, s.phone, s.password} {
 		e.SetText("")
 	}
-	s.chosen, s.province, s.city, s.county = nil, "", "", ""
-	s.showChosen()
-	s.showChooser()
+	s.depts.reset()
 	widgets.SetStatus(s.status, t.T("admin.added", r.Name), widget.SuccessImportance)
 	s.refresh()
 }
@@ -152,7 +90,7 @@ func (s *Screen) refresh() {
 		r := r
 		var names []string
 		for _, d := range r.Departments {
-			names = append(names, s.deptLabel(d))
+			names = append(names, deptLabel(s.sess, d))
 		}
 		label := widgets.WrapLabel(r.Name + "  " + domain.MaskIDNumber(r.IDNumber) + "\n" + strings.Join(names, s.sess.Tr.T("list.separator")))
 		key := "admin.disable"
@@ -166,6 +104,34 @@ func (s *Screen) refresh() {
 			}
 			s.refresh()
 		})
-		s.list.Add(container.NewBorder(nil, nil, nil, toggle, label))
+		edit := widgets.NewButton(t.T("admin.edit_depts"), func() { s.editDepts(r) })
+		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, toggle), label))
 	}
+}
+
+// editDepts changes the departments a reviewer reviews for, in a dialog
+// that starts from the current ones; storage takes the new list whole.
+func (s *Screen) editDepts(r storage.Reviewer) {
+	t := s.sess.Tr
+	msg := widgets.StatusLabel()
+	c := newDeptChooser(s.sess, r.Departments, func(m string) { widgets.SetStatus(msg, m, widget.DangerImportance) })
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(t.T("admin.edit_depts.title", r.Name), t.T("admin.save"), t.T("admin.cancel"), container.NewVBox(c.content, msg), func(save bool) {
+		if !save {
+			return
+		}
+		if len(c.chosen) == 0 {
+			widgets.SetStatus(s.status, t.T("admin.no_depts"), widget.DangerImportance)
+			return
+		}
+		if err := s.sess.Store.SetDepartments(s.sess.Context(), s.sess.ID, r.ID, c.chosen); err != nil {
+			s.sess.ShowError(err)
+			return
+		}
+		widgets.SetStatus(s.status, t.T("admin.depts_saved", r.Name), widget.SuccessImportance)
+		s.refresh()
+	}, s.sess.Win)
+	d.Resize(fyne.NewSize(640, 420))
+	s.edit = c
+	s.sess.Show(d)
 }

@@ -102,8 +102,13 @@ func (c *Collection) Icon(key string) fyne.Resource {
 	if s == nil {
 		return nil
 	}
+	if key == "result" {
+		return resultIcon(c.ed.rec.Status)
+	}
 	probs := c.ed.problemsIn(s.prefixes()...)
 	switch {
+	case c.ed.rejectedStep(s):
+		return theme.ErrorIcon()
 	case domain.Errors(probs) == 0:
 		return theme.ConfirmIcon()
 	case slices.ContainsFunc(probs, func(p domain.Problem) bool { return p.Severity == domain.Error && !domain.IsMissing(p.Code) }):

@@ -24,6 +24,8 @@ type editor struct {
 	host     Host
 	rec      *domain.Record
 	problems []domain.Problem
+	// rejected are the fields a standing rejection points at.
+	rejected []string
 
 	// fields maps a problem path to the widgets that show it.
 	fields map[string]*widgets.Field
@@ -109,6 +111,7 @@ func (e *editor) cancelPending() {
 func (e *editor) audit() {
 	e.sess.Showing("record", e.rec)
 	e.problems = domain.PreAudit(e.rec, e.sess.Holder(), e.sess.Cat, e.sess.Store.Now())
+	e.rejected = e.standingReasons()
 	first := map[string]string{}
 	for _, p := range e.problems {
 		if _, ok := first[p.Field]; !ok {

@@ -84,7 +84,7 @@ func open(t *testing.T, store *storage.Store, in storage.SignIn, lang string) *h
 	}
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
-	win.Resize(fyne.NewSize(1180, 760))
+	win.Resize(fyne.NewSize(1000, 690)) // ui.StartSize: the window on a 1024×768 screen
 	h := &harness{t: t, store: store, win: win}
 	h.sess = session.New(store, domaintest.Catalog(t), tr, win, in)
 	t.Cleanup(h.sess.End)

@@ -56,7 +56,7 @@ func (s *resultStep) build() fyne.CanvasObject {
 	if code := rec.Department.Code(); code != "" {
 		fields = append(fields, widgets.NewField(t.T("department.name"), widget.NewLabel(cat.Divisions.Department(code))))
 	}
-	fields = append(fields, widgets.NewField(t.T("result.deadline"), widget.NewLabel(s.deadline(now))))
+	fields = append(fields, widgets.NewField(t.T("result.deadline"), widgets.WrapLabel(s.deadline(now)))) // long in English: it wraps
 	parts := []fyne.CanvasObject{s.header(), widgets.FormGrid(fields...)}
 	parts = append(parts, s.decision()...)
 	parts = append(parts, s.actions()...)
@@ -73,6 +73,9 @@ func (s *resultStep) build() fyne.CanvasObject {
 // link to the fields it concerns.
 func (s *resultStep) decision() []fyne.CanvasObject {
 	t := s.ed.sess.Tr
+	if s.ed.rec.Status.AwaitingReview() {
+		return nil // a past decision is in the history; this round has none yet
+	}
 	ds, err := s.ed.sess.Store.Decisions(s.ed.sess.Context(), s.ed.sess.ID, s.ed.rec.ID)
 	if err != nil || len(ds) == 0 {
 		return nil
@@ -120,6 +123,9 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 			s.ed.rec = rec
 			s.ed.audit()
 			s.ed.host.Relayout()
+			if len(s.ed.rejected) > 0 && rec.Status.Editable() {
+				s.ed.host.JumpTo(s.ed.rejected[0]) // 修改 starts at the first reason
+			}
 		}
 	}
 	s.reopen, s.change, s.discard = nil, nil, nil
@@ -127,7 +133,9 @@ func (s *resultStep) actions() []fyne.CanvasObject {
 	switch {
 	case st == domain.StatusRejected:
 		s.reopen = widgets.NewButton(t.T("result.reopen"), run(store.Reopen))
-		out = append(out, s.reopen)
+		note := widget.NewLabel(t.T("result.reopen_note"))
+		note.Wrapping = fyne.TextWrapWord
+		out = append(out, s.reopen, note)
 	case st == domain.StatusApproved:
 		s.change = widgets.NewButton(t.T("result.open_change"), run(store.OpenChange))
 		out = append(out, s.change)

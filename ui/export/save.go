@@ -77,7 +77,7 @@ func saveOnKiosk(sess *session.Session, name string, data []byte) {
 	drives := removableDrives()
 	printer := canPrint(name)
 	if len(drives) == 0 && !printer {
-		sess.Show(dialog.NewInformation(t.T("export.kiosk.title"), t.T("export.kiosk.no_drive"), sess.Win))
+		sess.Show(widgets.Inform(sess.Tr, t.T("export.kiosk.title"), t.T("export.kiosk.no_drive"), sess.Win))
 		return
 	}
 	var d dialog.Dialog
@@ -95,7 +95,7 @@ func saveOnKiosk(sess *session.Session, name string, data []byte) {
 				sess.ShowError(err)
 				return
 			}
-			sess.Show(dialog.NewInformation(t.T("export.kiosk.title"), t.T("export.kiosk.printed"), sess.Win))
+			sess.Show(widgets.Inform(sess.Tr, t.T("export.kiosk.title"), t.T("export.kiosk.printed"), sess.Win))
 		}))
 	}
 	if len(drives) == 0 {
@@ -118,14 +118,14 @@ func saveToDrive(sess *session.Session, drive, name string, data []byte) {
 		if !onRemovable(wc.URI().Path()) {
 			wc.Close()
 			os.Remove(wc.URI().Path())
-			sess.Show(dialog.NewInformation(sess.Tr.T("export.kiosk.title"), sess.Tr.T("export.kiosk.not_removable"), sess.Win))
+			sess.Show(widgets.Inform(sess.Tr, sess.Tr.T("export.kiosk.title"), sess.Tr.T("export.kiosk.not_removable"), sess.Win))
 			return
 		}
 		if err := write(wc, data); err != nil {
 			sess.ShowError(err)
 			return
 		}
-		sess.Show(dialog.NewInformation(sess.Tr.T("export.saved.title"), sess.Tr.T("export.saved_drive", wc.URI().Path()), sess.Win))
+		sess.Show(widgets.Inform(sess.Tr, sess.Tr.T("export.saved.title"), sess.Tr.T("export.saved_drive", wc.URI().Path()), sess.Win))
 	}, sess.Win)
 	if l, err := storage.ListerForURI(storage.NewFileURI(drive)); err == nil {
 		d.SetLocation(l)

@@ -22,6 +22,8 @@ var storageErrors = []struct {
 	{storage.ErrPhoneIsIDNumber, "err.phone_is_id"},
 	{storage.ErrBadCredentials, "err.bad_credentials"},
 	{storage.ErrDisabled, "err.disabled"},
+	{storage.ErrMustChangePassword, "err.must_change_password"},
+	{storage.ErrSamePassword, "err.same_password"},
 	{storage.ErrForbidden, "err.forbidden"},
 	{storage.ErrNotEditable, "err.not_editable"},
 	{storage.ErrHasErrors, "err.has_errors"},

@@ -124,10 +124,7 @@ func TestScreensCarryAPackage(t *testing.T) {
 
 	// A rejection goes back; the kiosk shows it by receipt code and forgets
 	// the candidate.
-	if _, err := rstore.CreateReviewer(t.Context(), review.sess.ID, domain.Registration{IDType: domain.IDMainland, IDNumber: storagetest.Reviewer,
-		Name: "李审核", Password: storagetest.Password, Confirm: storagetest.Password}, []string{"110108"}); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.NewReviewer(t, rstore, review.sess.ID, storagetest.Reviewer, "李审核", storagetest.Password, []string{"110108"})
 	rev := storagetest.SignIn(t, rstore, storagetest.Reviewer)
 	q, err := rstore.Queue(t.Context(), rev, storage.QueueFilter{})
 	if err != nil || len(q) != 3 {

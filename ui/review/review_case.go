@@ -86,7 +86,10 @@ func (s *Case) build() {
 	s.body.Add(status)
 	s.body.Add(s.consents)
 	if s.c.InForce != nil {
-		s.body.Add(widget.NewLabel(t.T("case.change", s.c.InForce.Version)))
+		s.body.Add(widget.NewLabel(t.T("case.change", s.approvedVersion())))
+	}
+	if s.c.InForce != nil {
+		s.body.Add(s.changesCard())
 	}
 	// Pre-audit findings the reviewer should weigh.
 	probs := domain.PreAudit(rec, domain.Holder{IDType: o.IDType, IDNumber: o.IDNumber, Name: o.Name}, s.sess.Cat, rec.SubmittedAt)
@@ -115,8 +118,8 @@ func (s *Case) realNameCard() fyne.CanvasObject {
 	who := widget.NewLabel(t.T("case.realname_who", s.c.Owner.Name, s.c.Owner.IDNumber, s.sess.Cat.Divisions.DisplayName(rn.City)))
 	imgs := container.NewGridWithColumns(3, s.thumb(domain.AttIDFront, rn.Front), s.thumb(domain.AttIDBack, rn.Back), s.thumb(domain.AttIDHandheld, rn.Handheld))
 	s.realName = widget.NewRadioGroup([]string{t.T("case.realname_ok"), t.T("case.realname_bad")}, nil)
-	s.realName.Horizontal = true
-	s.realName.SetSelected(t.T("case.realname_ok"))
+	s.realName.Horizontal = true // nothing pre-selected: the reviewer checks and says
+	s.realName.OnChanged = s.answered
 	return widget.NewCard(t.T("case.realname"), "", container.NewVBox(who, imgs, s.realName))
 }
 
@@ -279,6 +282,7 @@ func (s *Case) decisionCard() fyne.CanvasObject {
 	t := s.sess.Tr
 	s.verdict = widget.NewRadioGroup([]string{t.T("case.pass"), t.T("case.reject")}, nil)
 	s.verdict.Horizontal = true
+	s.verdict.OnChanged = s.answered
 	s.reasons = map[string]*widgets.CheckBox{}
 	grid := container.NewVBox()
 	for _, r := range domain.Reasons {
@@ -298,10 +302,26 @@ func (s *Case) decisionCard() fyne.CanvasObject {
 	return widget.NewCard(t.T("case.decision"), "", container.NewVBox(s.verdict, grid, s.comment, s.decide, s.status))
 }
 
-// submit saves the decision for the version that was opened.
+// answered clears a prompt to choose once the reviewer has chosen.
+func (s *Case) answered(string) { widgets.SetStatus(s.status, "", widget.MediumImportance) }
+
+// approvedVersion is the submitted version whose approval is in force: the
+// version its decision judged, as the history names it.
+func (s *Case) approvedVersion() int {
+	ds, _ := s.sess.Store.Decisions(s.sess.Context(), s.sess.ID, s.id)
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].Pass {
+			return ds[i].Version
+		}
+	}
+	return 0
+}
+
+// submit reads the decision for the version that was opened, asks the
+// reviewer to confirm it (a decision is final), and saves it.
 func (s *Case) submit() {
 	t := s.sess.Tr
-	d := storage.Decision{Comment: strings.TrimSpace(s.comment.Text), RealName: domain.RealNameVerified}
+	d := storage.Decision{Comment: strings.TrimSpace(s.comment.Text)}
 	switch s.verdict.Selected {
 	case t.T("case.pass"):
 		d.Pass = true
@@ -310,12 +330,18 @@ func (s *Case) submit() {
 		widgets.SetStatus(s.status, t.T("case.choose_verdict"), widget.DangerImportance)
 		return
 	}
-	if s.realName.Selected == t.T("case.realname_bad") {
+	switch s.realName.Selected {
+	case t.T("case.realname_ok"):
+		d.RealName = domain.RealNameVerified
+	case t.T("case.realname_bad"):
 		d.RealName = domain.RealNameFailed
 		if d.Pass {
 			widgets.SetStatus(s.status, t.T("case.realname_blocks"), widget.DangerImportance)
 			return
 		}
+	default:
+		widgets.SetStatus(s.status, t.T("case.choose_realname"), widget.DangerImportance)
+		return
 	}
 	if !d.Pass {
 		for _, r := range domain.Reasons {
@@ -324,10 +350,25 @@ func (s *Case) submit() {
 			}
 		}
 	}
-	if err := s.sess.Store.Decide(s.sess.Context(), s.sess.ID, s.id, s.c.Record.Version, d); err != nil {
-		widgets.SetStatus(s.status, t.Err(err), widget.DangerImportance)
+	version := s.c.Record.Version
+	question := t.T("case.confirm_pass", version)
+	if !d.Pass {
+		question = t.T("case.confirm_reject", version, strings.Join(d.Reasons, "、"))
+	}
+	s.sess.Show(widgets.Confirm(t, t.T("case.confirm_title"), question, t.T("case.confirm_yes"), t.T("case.confirm_no"), func(yes bool) {
+		if yes && s.sess.Live() {
+			s.save(version, d)
+		}
+	}, s.sess.Win))
+}
+
+// save stores the confirmed decision and goes back to the queue.
+func (s *Case) save(version int, d storage.Decision) {
+	if err := s.sess.Store.Decide(s.sess.Context(), s.sess.ID, s.id, version, d); err != nil {
+		widgets.SetStatus(s.status, s.sess.Tr.Err(err), widget.DangerImportance)
 		return
 	}
+	widgets.SetStatus(s.status, "", widget.MediumImportance)
 	if s.OnDone != nil {
 		s.OnDone()
 	}

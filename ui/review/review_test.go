@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"caiji/domain"
 	"caiji/domain/domaintest"
 	"caiji/storage"
@@ -64,7 +67,9 @@ func (d *desk) decide(pass bool, reasons ...string) {
 	for _, r := range reasons {
 		c.reasons[r].SetChecked(true)
 	}
+	c.realName.SetSelected("实名核验通过")
 	test.Tap(c.decide)
+	tapDialogButton(d.t, c.sess.Win, "提交")
 	if c.status.Text != "" {
 		d.t.Fatalf("decision refused: %s", c.status.Text)
 	}
@@ -103,6 +108,45 @@ func TestReviewerDecides(t *testing.T) {
 	if mine.Status != domain.StatusApproved || mine.RealName.Status != domain.RealNameVerified {
 		t.Fatalf("after approval: %s, real name %s", mine.Status, mine.RealName.Status)
 	}
+}
+
+// dialogButtons are the buttons of the dialogs open on win.
+func dialogButtons(win fyne.Window) []*widget.Button {
+	var out []*widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			out = append(out, x)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(x)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	for _, o := range win.Canvas().Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+// tapDialogButton taps the button named text on an open dialog.
+func tapDialogButton(t *testing.T, win fyne.Window, text string) {
+	t.Helper()
+	var names []string
+	for _, b := range dialogButtons(win) {
+		if b.Text == text {
+			test.Tap(b)
+			return
+		}
+		names = append(names, b.Text)
+	}
+	t.Fatalf("no dialog button %q among %q", text, names)
 }
 
 // TestReviewerSeesConsent: the case says when the candidate agreed to each

@@ -14,6 +14,7 @@ import (
 
 	"caiji/domain"
 	"caiji/storage"
+	"caiji/ui/filedialog"
 	"caiji/ui/i18n"
 	"caiji/ui/widgets"
 
@@ -42,7 +43,8 @@ type Session struct {
 	Account storage.Account
 	By      storage.LoginBy
 	// Kiosk: the station is shared by strangers (its kind, or -kiosk), so
-	// documents leave it on removable media or paper only.
+	// documents leave it on removable media or paper only, and files are
+	// chosen with Caiji's own dialog (no recent files, no last folder).
 	Kiosk bool
 
 	ctx    context.Context
@@ -92,7 +94,7 @@ func (s *Session) CloseDialog() bool { return s.dialogs.CloseTop() }
 
 // ShowError reports a storage or input error in a dialog of the session.
 func (s *Session) ShowError(err error) {
-	s.Show(dialog.NewInformation(s.Tr.T("dialog.error"), s.Tr.Err(err), s.Win))
+	s.Show(widgets.Inform(s.Tr, s.Tr.T("dialog.error"), s.Tr.Err(err), s.Win))
 }
 
 // Showing records that the session's screens now show v (as JSON) under
@@ -183,7 +185,13 @@ func (s *Session) End() {
 // later runs work once the screen is laid out.
 func (s *Session) PickerEnv(recordID string, later func(func())) widgets.PickerEnv {
 	return widgets.PickerEnv{Tr: s.Tr, Win: s.Win, Rules: s.Cat.Photo, Store: recordImages{s, recordID}, Ctx: s.ctx,
-		Previews: &s.previews, Show: s.Show, Later: later}
+		Previews: &s.previews, Show: s.Show, Later: later, ChooseFile: s.chooseFile}
+}
+
+// chooseFile asks for an image file for this session: its dialog closes
+// at sign-out and starts, like every one, in the pictures folder.
+func (s *Session) chooseFile(chosen func(path string)) {
+	filedialog.Open(s.ctx, filedialog.Options{Tr: s.Tr, Win: s.Win, Kiosk: s.Kiosk, Show: s.Show}, chosen)
 }
 
 // recordImages is the image store of one record of one session.

@@ -22,19 +22,13 @@ func NewField(label string, input fyne.CanvasObject) *Field {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
 	return &Field{Label: widget.NewLabel(label), Input: input, Msg: msg}
 }
 
-// SetError shows text beneath the input, or hides the line when text is "".
-func (f *Field) SetError(text string) {
-	f.Msg.SetText(text)
-	if text == "" {
-		f.Msg.Hide()
-	} else {
-		f.Msg.Show()
-	}
-}
+// SetError shows text beneath the input ("" for none). The line keeps its
+// height when empty, so a message appearing or going while the user types
+// never moves the form under the mouse.
+func (f *Field) SetError(text string) { f.Msg.SetText(text) }
 
 // FormGrid lays fields out as label | input-with-message rows.
 func FormGrid(fields ...*Field) *fyne.Container {

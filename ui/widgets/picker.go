@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"io"
+	"os"
 	"strings"
 	"sync"
 
@@ -15,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -45,6 +45,9 @@ type PickerEnv struct {
 	Show func(dialog.Dialog)
 	// Later runs work once the screen is laid out.
 	Later func(func())
+	// ChooseFile asks the user for an image file of the session and gives
+	// its path to chosen (not after the session ended).
+	ChooseFile func(chosen func(path string))
 }
 
 // Picker is how every image of the collection gets in: choose a file
@@ -247,17 +250,18 @@ func (p *Picker) onUI(f func()) {
 // openDialog lets the user choose a file. The dialog belongs to the
 // session: it closes at sign-out, and an answer after that is ignored.
 func (p *Picker) openDialog() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
+	p.env.ChooseFile(func(path string) {
+		if !p.live() {
 			return
 		}
-		defer rc.Close()
-		if p.live() {
-			p.LoadFrom(rc)
+		f, err := os.Open(path)
+		if err != nil {
+			p.Fail(err)
+			return
 		}
-	}, p.env.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
-	p.env.Show(d)
+		defer f.Close()
+		p.LoadFrom(f)
+	})
 }
 
 // LoadFrom reads a chosen or dropped file, at most photo.MaxFileBytes.

@@ -253,3 +253,16 @@ func TestPickerReplacementStandsAlone(t *testing.T) {
 		t.Fatal("the old image is still shown beside the new one")
 	}
 }
+
+// TestFieldKeepsItsHeight: a field's message line takes its place whether
+// or not a message shows, so nothing below it moves as errors come and go.
+func TestFieldKeepsItsHeight(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewField("手机号码", widget.NewEntry())
+	form := FormGrid(f)
+	empty := form.MinSize().Height
+	f.SetError("请输入手机号码")
+	if h := form.MinSize().Height; h != empty {
+		t.Fatalf("the form is %v high with a message, %v without", h, empty)
+	}
+}
