@@ -39,14 +39,20 @@ func (m *mainLoop) runUntil(done <-chan struct{}) {
 		case f := <-m.queue:
 			f()
 		case <-done:
-			for {
-				select {
-				case f := <-m.queue:
-					f()
-				default:
-					return
-				}
-			}
+			m.drain()
+			return
+		}
+	}
+}
+
+// drain runs the work queued so far, as the main loop would between frames.
+func (m *mainLoop) drain() {
+	for {
+		select {
+		case f := <-m.queue:
+			f()
+		default:
+			return
 		}
 	}
 }
@@ -61,7 +67,7 @@ func (a loopApp) Driver() fyne.Driver { return a.loop }
 // withMainLoop makes fyne.Do queue for the test goroutine.
 func withMainLoop(t *testing.T) *mainLoop {
 	prev := fyne.CurrentApp()
-	m := &mainLoop{Driver: prev.Driver(), queue: make(chan func(), 64)}
+	m := &mainLoop{Driver: prev.Driver(), queue: make(chan func(), 1024)}
 	fyne.SetCurrentApp(loopApp{App: prev, loop: m})
 	t.Cleanup(func() { fyne.SetCurrentApp(prev) })
 	return m

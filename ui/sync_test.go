@@ -73,6 +73,10 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	ctx := context.Background()
 	h := synctest.NewHub(t)
 	a, st := newTestApp(t, i18n.LangZh)
+	// The worker runs beside the screens: its fyne.Do work waits for this
+	// goroutine, as it waits for the real main loop, so no widget is touched
+	// from two goroutines at once.
+	loop := withMainLoop(t)
 	dir := t.TempDir()
 	keys, err := caijipkg.LoadOrCreateKeys(dir)
 	if err != nil {
@@ -100,6 +104,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	}
 	a.reloadRecord()
 	_ = w.SyncOnce(ctx) // the hub is down
+	loop.drain()
 	if got := a.sync.line.Text; !strings.Contains(got, "离线") || !strings.Contains(got, "1 项待发送") {
 		t.Fatalf("status line offline: %q", got)
 	}
@@ -112,6 +117,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	login(t, a, "13800138000", "Abcdef12!") // online now: also signs in to the hub
 	tokens := filepath.Join(dir, "hub-tokens", a.sess.Account.UUID+".json")
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		loop.drain()
 		if _, err := os.Stat(tokens); err == nil {
 			break
 		}
@@ -123,6 +129,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
+	loop.drain()
 	if got := a.sync.line.Text; !strings.Contains(got, "已全部发送") {
 		t.Fatalf("status line after sending: %q", got)
 	}
@@ -168,6 +175,7 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	if err := rw.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
+	loop.drain()
 	c, err := rs.OpenForReview(ctx, reviewer.Session, rec.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -178,10 +186,12 @@ func TestSyncThroughTheWindow(t *testing.T) {
 	if err := rw.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
+	loop.drain()
 
 	if err := w.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
+	loop.drain()
 	if got := a.coll.Record().Status; got != domain.StatusRejected {
 		t.Fatalf("the candidate's screens still show %s", got)
 	}
