@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"caiji/domain"
+	"caiji/ui/export"
 	"caiji/ui/session"
 	"caiji/ui/widgets"
 
@@ -52,7 +53,11 @@ func (e *editor) load() error {
 }
 
 // pickerEnv is what the image pickers of the record's screens share.
-func (e *editor) pickerEnv() widgets.PickerEnv { return e.sess.PickerEnv(e.rec.ID, e.host.Later) }
+func (e *editor) pickerEnv() widgets.PickerEnv {
+	env := e.sess.PickerEnv(e.rec.ID, e.host.Later)
+	env.SaveFile = func(name string, data []byte) { export.Save(e.sess, name, data) }
+	return env
+}
 
 // editable reports whether the candidate may change the record now.
 func (e *editor) editable() bool { return e.rec != nil && e.rec.Status.Editable() }

@@ -48,6 +48,10 @@ type PickerEnv struct {
 	// ChooseFile asks the user for an image file of the session and gives
 	// its path to chosen (not after the session ended).
 	ChooseFile func(chosen func(path string))
+	// SaveFile offers a finished photo to keep (named name); nil hides 另存为.
+	// The screens give the session's own save, which on a kiosk offers only
+	// removable drives or the printer, never the shared PC's folders.
+	SaveFile func(name string, data []byte)
 }
 
 // Picker is how every image of the collection gets in: choose a file
@@ -122,8 +126,10 @@ func NewPicker(env PickerEnv, path string, kind domain.AttachmentKind, current *
 	row := container.NewHBox(p.choose, p.fix, p.use)
 	var controls fyne.CanvasObject = container.NewVBox()
 	if p.isPhoto() {
-		p.saveAs = NewButton(t.T("picker.save_as"), p.saveFile)
-		row.Add(p.saveAs)
+		if env.SaveFile != nil {
+			p.saveAs = NewButton(t.T("picker.save_as"), p.saveFile)
+			row.Add(p.saveAs)
+		}
 		p.cropZoom = widget.NewSlider(50, 100)
 		p.cropZoom.SetValue(100)
 		p.cropX, p.cropY = widget.NewSlider(0, 100), widget.NewSlider(0, 100)
@@ -505,20 +511,7 @@ func (p *Picker) saveFile() {
 		p.Fail(err)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		defer wc.Close()
-		if !p.live() {
-			return
-		}
-		if _, err := wc.Write(data); err != nil {
-			p.Fail(err)
-		}
-	}, p.env.Win)
-	d.SetFileName(p.env.Tr.T("picker.default_name"))
-	p.env.Show(d)
+	p.env.SaveFile(p.env.Tr.T("picker.default_name"), data)
 }
 
 // checkLine is one line of the check list: passed or not, with its figure.

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -24,6 +25,9 @@ import (
 type memStore struct {
 	rules domain.PhotoRules
 	data  map[string][]byte
+	// savedName and saved are what 另存为 was given to keep.
+	savedName string
+	saved     []byte
 }
 
 func (m *memStore) Put(kind domain.AttachmentKind, data []byte) (domain.Attachment, error) {
@@ -55,7 +59,8 @@ func newTestPicker(t *testing.T, lang string, kind domain.AttachmentKind, curren
 	rules := domaintest.Catalog(t).Photo
 	store := &memStore{rules: rules, data: map[string][]byte{}}
 	env := PickerEnv{Tr: tr, Win: test.NewWindow(nil), Rules: rules, Store: store, Ctx: context.Background(),
-		Previews: &PreviewCache{}, Show: func(d dialog.Dialog) { d.Show() }, Later: func(f func()) { f() }}
+		Previews: &PreviewCache{}, Show: func(d dialog.Dialog) { d.Show() }, Later: func(f func()) { f() },
+		SaveFile: func(name string, data []byte) { store.savedName, store.saved = name, data }}
 	return NewPicker(env, "basic.photo", kind, current), store
 }
 
@@ -71,7 +76,7 @@ func checkTexts(p *Picker) []string {
 // shown failing with its figures; 一键修正 produces a photo whose checks all
 // pass, and 使用 stores it as the record's photo.
 func TestPhotoPickerFixesAFailingPhoto(t *testing.T) {
-	p, _ := newTestPicker(t, i18n.LangZh, domain.AttPhoto, nil)
+	p, store := newTestPicker(t, i18n.LangZh, domain.AttPhoto, nil)
 	var stored *domain.Attachment
 	p.Stored = func(f *domain.Attachment) { stored = f }
 	p.Load(domaintest.PNG(domaintest.Portrait(600, 900, domaintest.White, 6)))
@@ -100,6 +105,10 @@ func TestPhotoPickerFixesAFailingPhoto(t *testing.T) {
 	}
 	if !strings.HasPrefix(p.Status(), "已保存：295×413") || p.saveAs.Disabled() {
 		t.Fatalf("status %q", p.Status())
+	}
+	test.Tap(p.saveAs) // the screen's own save gets the stored photo, named for the candidate
+	if store.savedName != "报名照片.jpg" || !bytes.Equal(store.saved, store.data[stored.SHA256]) {
+		t.Fatalf("另存为 gave %q (%d B)", store.savedName, len(store.saved))
 	}
 }
 
