@@ -236,6 +236,7 @@ func (sw *sheetWriter) title() error {
 	}{
 		{t.T("form.record_id"), sw.rec.ID + "    " + t.T("form.version_n", sw.rec.Version) + "    " + t.Msg(sw.status().Name()), plain},
 		{t.T("form.digest"), sw.code.Digest, mono},
+		{t.T("form.receipt_code"), wire.ReceiptCode(sw.code.Digest), mono},
 		{t.T("form.printed"), t.T("form.printed_at", beijing(sw.s.Printed)), plain},
 		{"", t.T("form.qr"), plain},
 	} {

@@ -161,7 +161,8 @@ func TestSheetText(t *testing.T) {
 				rec.Work[0].Employer, rec.Work[0].CreditCode, rec.Work[0].Address, "海淀区财政局",
 				"R02", "R09", w.Msg(domain.ReasonByCode("R09").Msg), "请重新上传白底照片。", "李审核",
 				w.Msg(domain.StatusRejected.Name()), w.T("form.printed_at", "2026-11-27 15:05"), w.T("realname.status.verified"),
-				w.T("form.consented", "2026-11-01 10:05", "cdcdcdcdcdcd"), rec.Basic.Photo.SHA256}
+				w.T("form.consented", "2026-11-01 10:05", "cdcdcdcdcdcd"), rec.Basic.Photo.SHA256,
+				w.T("form.receipt_code"), wire.ReceiptCode(canonicalDigest(t, s.Snapshot))}
 			for _, k := range fieldLabels {
 				want = append(want, w.T(k))
 			}

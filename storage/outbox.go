@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/base32"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -225,18 +223,6 @@ func (s *Store) Blob(ctx context.Context, sha256 string) ([]byte, error) {
 		return nil, ErrNotFound
 	}
 	return data, err
-}
-
-// ReceiptCode is the short code a candidate is shown at submission and can
-// later quote: the first 40 bits of the version's digest in base32, in two
-// groups of four (e.g. "K7QD-2MXA"). It holds no personal data.
-func ReceiptCode(digest string) string {
-	raw, err := hex.DecodeString(digest[:min(10, len(digest))])
-	if err != nil || len(raw) < 5 {
-		return ""
-	}
-	c := base32.StdEncoding.EncodeToString(raw)
-	return c[:4] + "-" + c[4:]
 }
 
 // NextQueuedAt is when the earliest queued item is due; false when none

@@ -262,7 +262,7 @@ func (p *PackageTx) Decision(d *wire.Decision) (Outcome, string, error) {
 		if err := putReceipt(p.ctx, p.tx, wire.Receipt{Record: d.Record, N: d.N, SHA256: wire.Digest(doc), ReceivedAt: d.At}); err != nil {
 			return 0, err
 		}
-		code = ReceiptCode(wire.Digest(doc))
+		code = wire.ReceiptCode(wire.Digest(doc))
 		if !changed {
 			return Present, nil
 		}

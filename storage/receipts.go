@@ -23,7 +23,7 @@ type Receipt struct {
 
 func putReceipt(ctx context.Context, tx *sql.Tx, rc wire.Receipt) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO receipts (record_uuid, version, sha256, code, received_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (record_uuid, version) DO NOTHING`, rc.Record, rc.N, rc.SHA256, ReceiptCode(rc.SHA256), rc.ReceivedAt.Unix())
+		ON CONFLICT (record_uuid, version) DO NOTHING`, rc.Record, rc.N, rc.SHA256, wire.ReceiptCode(rc.SHA256), rc.ReceivedAt.Unix())
 	return err
 }
 
@@ -75,7 +75,7 @@ func (s *Store) SubmissionCode(ctx context.Context, sess Session, recordUUID str
 			return err
 		}
 		doc, err := wire.Canonical(json.RawMessage(data))
-		code = ReceiptCode(wire.Digest(doc))
+		code = wire.ReceiptCode(wire.Digest(doc))
 		return err
 	})
 	return code, err

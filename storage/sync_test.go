@@ -82,13 +82,3 @@ func TestHistoryGuardsHold(t *testing.T) {
 		t.Fatalf("a review station purged: %v", err)
 	}
 }
-
-func TestReceiptCode(t *testing.T) {
-	d := wire.Digest([]byte("x"))
-	if c := ReceiptCode(d); len(c) != 9 || c[4] != '-' || c != ReceiptCode(d) || c == ReceiptCode(wire.Digest([]byte("y"))) {
-		t.Fatalf("ReceiptCode = %q", c)
-	}
-	if ReceiptCode("zz") != "" {
-		t.Fatal("a malformed digest gave a code")
-	}
-}

@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base32"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -181,4 +182,17 @@ func ValidDigest(s string) bool {
 		}
 	}
 	return true
+}
+
+// ReceiptCode is the short code a candidate is shown and printed at
+// submission and can later quote: the first 40 bits of the version's digest
+// in base32, in two groups of four (e.g. "K7QD-2MXA"). Every station and the
+// hub derive the same code from the same version; it holds no personal data.
+func ReceiptCode(digest string) string {
+	raw, err := hex.DecodeString(digest[:min(10, len(digest))])
+	if err != nil || len(raw) < 5 {
+		return ""
+	}
+	c := base32.StdEncoding.EncodeToString(raw)
+	return c[:4] + "-" + c[4:]
 }

@@ -84,3 +84,15 @@ func TestCanonicalDepth(t *testing.T) {
 		}
 	}
 }
+
+// TestReceiptCode: the code is short, stable for one digest, different for
+// another, and empty for what is not a digest.
+func TestReceiptCode(t *testing.T) {
+	d := Digest([]byte("x"))
+	if c := ReceiptCode(d); len(c) != 9 || c[4] != '-' || c != ReceiptCode(d) || c == ReceiptCode(Digest([]byte("y"))) {
+		t.Fatalf("ReceiptCode = %q", c)
+	}
+	if ReceiptCode("zz") != "" {
+		t.Fatal("a malformed digest gave a code")
+	}
+}
