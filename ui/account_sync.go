@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"caiji/domain"
@@ -24,7 +25,12 @@ func (s *accountScreen) addSyncCards() {
 	case info.Kind == storage.StationCandidate:
 		s.signedOutBox.Add(s.hubCard(info.Hub))
 		s.keepDraft = widget.NewCheck(s.app.tr.T("sync.keep_draft"), s.setKeepDraft)
-		s.signedInBox.Add(s.keepDraft)
+		// With the account's other choices, above 退出登录 and the step
+		// footer, which end the card.
+		box := s.signedInBox
+		at := slices.Index(box.Objects, fyne.CanvasObject(s.logoutBtn))
+		box.Objects = slices.Insert(box.Objects, at, fyne.CanvasObject(s.keepDraft))
+		box.Refresh()
 		s.showDraftChoice()
 	case info.Kind == storage.StationKiosk:
 		s.signedOutBox.Add(s.receiptCard())
