@@ -60,6 +60,7 @@ func (s *syncUI) show(st syncer.Status) {
 		s.line.Importance = widget.DangerImportance
 	}
 	s.line.Refresh()
+	setSendable(s.nowButton, st)
 	if s.view != nil && st.Sending == 0 {
 		s.view.refresh()
 	}
@@ -90,6 +91,17 @@ func statusText(a *App, st syncer.Status) string {
 		return t.T("sync.status.waiting", st.Waiting)
 	}
 	return t.T("sync.status.all_sent", st.LastSync.In(domain.Shanghai).Format("15:04"))
+}
+
+// setSendable enables a 立即同步 button only once the station has a hub:
+// before, pressing it did nothing at all, and the status line beside it
+// already says why.
+func setSendable(b *widget.Button, st syncer.Status) {
+	if st.Hub == "" {
+		b.Disable()
+		return
+	}
+	b.Enable()
 }
 
 // sendNow is 立即同步.

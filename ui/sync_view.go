@@ -21,6 +21,7 @@ import (
 type syncView struct {
 	app     *App
 	summary *widget.Label
+	now     *widget.Button
 	items   *fyne.Container
 	content fyne.CanvasObject
 }
@@ -29,10 +30,10 @@ func (s *syncUI) newView() *syncView {
 	t := s.app.tr
 	v := &syncView{app: s.app, summary: widget.NewLabel(""), items: container.NewVBox()}
 	v.summary.Wrapping = fyne.TextWrapWord
-	now := widget.NewButton(t.T("sync.now"), s.sendNow)
-	now.Importance = widget.HighImportance
+	v.now = widget.NewButton(t.T("sync.now"), s.sendNow)
+	v.now.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(t.T("tab.sync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(title, v.summary, container.NewHBox(now))
+	top := container.NewVBox(title, v.summary, container.NewHBox(v.now))
 	if a := s.app; a.sess != nil && a.sess.Account.Role == storage.RoleAdmin {
 		top.Add(s.connectCard())
 	}
@@ -55,6 +56,7 @@ func (v *syncView) refresh() {
 		last = st.LastSync.In(domain.Shanghai).Format("2006-01-02 15:04")
 	}
 	v.summary.SetText(t.T("sync.summary", hub, last, statusText(a, st)))
+	setSendable(v.now, st)
 	items, err := a.store.Outbox(context.Background())
 	if err != nil {
 		v.summary.SetText(a.tr.Err(err))
