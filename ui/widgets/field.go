@@ -28,12 +28,23 @@ func NewField(label string, input fyne.CanvasObject) *Field {
 // SetError shows text beneath the input ("" for none). The line keeps its
 // height when empty, so a message appearing or going while the user types
 // never moves the form under the mouse.
-func (f *Field) SetError(text string) { f.Msg.SetText(text) }
+func (f *Field) SetError(text string) {
+	f.Msg.SetText(text)
+	if text != "" {
+		f.Msg.Show()
+	}
+}
 
-// FormGrid lays fields out as label | input-with-message rows.
+// FormGrid lays fields out as label | input-with-message rows. A row that
+// only shows a value (its input is a label) has no empty message line:
+// nothing is typed there, and the blank lines spread a read-only summary
+// (who is signed in, 审核状态, a record under review) over twice its height.
 func FormGrid(fields ...*Field) *fyne.Container {
 	objs := make([]fyne.CanvasObject, 0, 2*len(fields))
 	for _, f := range fields {
+		if _, shown := f.Input.(*widget.Label); shown && f.Msg.Text == "" {
+			f.Msg.Hide()
+		}
 		objs = append(objs, f.Label, container.NewVBox(f.Input, f.Msg))
 	}
 	return container.New(layout.NewFormLayout(), objs...)
