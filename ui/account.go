@@ -242,7 +242,11 @@ func (s *accountScreen) refresh() {
 	}
 	s.whoName.SetText(u.Name)
 	s.whoID.SetText(s.app.tr.Msg(u.IDType.Name()) + "  " + domain.MaskIDNumber(u.IDNumber))
-	s.whoPhone.SetText(domain.MaskPhone(u.Phone))
+	phone := domain.MaskPhone(u.Phone)
+	if u.Phone == "" { // staff may have none: say so rather than leave the row blank
+		phone = s.app.tr.T("account.phone.none")
+	}
+	s.whoPhone.SetText(phone)
 	s.whoBy.SetText("")
 	if by := s.app.sess.By; by != "" { // "" after registering
 		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
