@@ -89,11 +89,17 @@ func DocumentProblems(a *Attachment, what AttachmentKind, r PhotoRules) []Proble
 	return ps
 }
 
+// lower puts a document's English name mid-sentence ("Upload the …"): its
+// first letter in lower case, unless the first word is an acronym ("ID
+// photo side" stays, not "iD photo side").
 func lower(s string) string {
 	if s == "" {
 		return s
 	}
 	b := []byte(s)
+	if len(b) > 1 && b[1] >= 'A' && b[1] <= 'Z' {
+		return s
+	}
 	if b[0] >= 'A' && b[0] <= 'Z' {
 		b[0] += 'a' - 'A'
 	}
