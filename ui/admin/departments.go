@@ -36,22 +36,31 @@ func newDeptChooser(sess *session.Session, chosen []string, refused func(string)
 	return c
 }
 
-// showChooser lays out the 省/市/区县 entries for the current choice.
+// showChooser lays out the 省/市/区县 entries for the current choice. The
+// entries have no labels of their own, so each names its level as its
+// placeholder: with the generic "type to search" an administrator typed a
+// district into the province box, and in English it did not fit a third
+// of the form.
 func (c *deptChooser) showChooser() {
 	t, divs := c.sess.Tr, c.sess.Cat.Divisions
 	c.grid.RemoveAll()
-	c.grid.Add(widgets.DivisionEntry(t, divs, "", c.province, "", func(code string) {
+	level := func(e *widgets.SearchBox, key string) *widgets.SearchBox {
+		e.SetPlaceHolder(t.T(key))
+		return e
+	}
+	c.grid.Add(level(widgets.DivisionEntry(t, divs, "", c.province, "", func(code string) {
 		c.province, c.city, c.county = code, "", ""
 		c.showChooser()
-	}))
+	}), "department.province"))
 	if c.province != "" {
-		c.grid.Add(widgets.DivisionEntry(t, divs, c.province, c.city, "", func(code string) {
+		c.grid.Add(level(widgets.DivisionEntry(t, divs, c.province, c.city, "", func(code string) {
 			c.city, c.county = code, ""
 			c.showChooser()
-		}))
+		}), "department.city"))
 	}
 	if c.city != "" {
-		c.grid.Add(widgets.DivisionEntry(t, divs, c.city, c.county, t.T("department.city_level"), func(code string) { c.county = code }))
+		c.grid.Add(level(widgets.DivisionEntry(t, divs, c.city, c.county, t.T("department.city_level"), func(code string) { c.county = code }),
+			"department.county"))
 	}
 }
 
