@@ -14,20 +14,7 @@ func TestUpgradeFromEverySchema(t *testing.T) {
 	names, _ := migrations()
 	for v := 1; v < len(names); v++ {
 		t.Run(strconv.Itoa(v), func(t *testing.T) {
-			dir := t.TempDir()
-			db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, name := range names[:v] {
-				body, _ := migrationFS.ReadFile(name)
-				if _, err := db.Exec(string(body)); err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(i+1)); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir, db := databaseAt(t, v)
 			if _, err := db.Exec(`INSERT INTO accounts (id, uuid, id_type, id_number, name, phone, password_hash, created_at) VALUES (1, '0b7e6f3c-9d2a-4c1e-8f00-123456789abc', '01', '110101199003079913', '张三', '13800138000', 'x', 0)`); err != nil {
 				t.Fatal(err)
 			}
@@ -45,4 +32,28 @@ func TestUpgradeFromEverySchema(t *testing.T) {
 			}
 		})
 	}
+}
+
+// databaseAt makes, in a new folder, a database left at schema v by an
+// earlier Caiji: the first v migrations applied and user_version v. It
+// returns the folder and the database, open for the test's own rows.
+func databaseAt(t *testing.T, v int) (string, *sql.DB) {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	names, _ := migrations()
+	for _, name := range names[:v] {
+		body, _ := migrationFS.ReadFile(name)
+		if _, err := db.Exec(string(body)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(v)); err != nil {
+		t.Fatal(err)
+	}
+	return dir, db
 }
