@@ -293,3 +293,20 @@ func TestSignedOutSessionIsRefused(t *testing.T) {
 		t.Errorf("zero session: %v", err)
 	}
 }
+
+// A kiosk's staff is an administrator, but may not make a reviewer: one
+// could open the records of the strangers who use the kiosk.
+func TestNoReviewerOnAKiosk(t *testing.T) {
+	s, _ := openTemp(t)
+	if _, err := s.InitKiosk(ctx, staff("120101198512319986", "王老师")); err != nil {
+		t.Fatal(err)
+	}
+	kiosk := signIn(t, s, "120101198512319986", "Review12!")
+	r := staff("440305200002299920", "李审核")
+	if _, err := s.CreateReviewer(ctx, kiosk, r, []string{"110108"}); !errors.Is(err, ErrNotReviewStation) {
+		t.Fatalf("a reviewer made on a kiosk: %v", err)
+	}
+	if _, err := s.Login(ctx, r.IDNumber, r.Password); !errors.Is(err, ErrBadCredentials) {
+		t.Fatalf("the refused reviewer signs in: %v", err)
+	}
+}

@@ -147,21 +147,9 @@ func TestBusyIsNotInUse(t *testing.T) {
 // timed in milliseconds and an image stored with the caller's facts, opens
 // with the event in seconds and the image untouched.
 func TestUpgradeFromSchema3(t *testing.T) {
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	names, _ := migrations()
-	for _, n := range names[:3] {
-		body, _ := migrationFS.ReadFile(n)
-		if _, err := db.Exec(string(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, db := databaseAt(t, 3)
 	at := time.Date(2026, 11, 1, 9, 0, 0, 0, domain.Shanghai)
 	for _, q := range []string{
-		"PRAGMA user_version = 3",
 		`INSERT INTO accounts (id, uuid, id_type, id_number, name, phone, password_hash, created_at) VALUES (1, 'u1', '01', '110101199003079913', '张三', '13800138000', 'x', 0)`,
 		`INSERT INTO records (id, uuid, owner_id, version, status, data, created_at, updated_at) VALUES (1, 'r1', 1, 1, 'draft', '{}', 0, 0)`,
 		fmt.Sprintf(`INSERT INTO events (record_id, version, actor_id, kind, at) VALUES (1, 1, 1, 'created', %d)`, at.UnixMilli()),

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -56,8 +57,20 @@ func (s *Store) ChangePassword(ctx context.Context, sess Session, current, next,
 	if err != nil {
 		return err
 	}
+	// Hashing takes a while: the session may have ended meanwhile, or the
+	// password changed from another session; neither may be overwritten
+	// nor reported as done.
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE accounts SET password_hash = ?, must_change_password = 0 WHERE id = ? AND password_hash = ?", newHash, id, hash)
-		return err
+		if _, ok := s.sessions.account(sess); !ok {
+			return ErrSignedOut
+		}
+		res, err := tx.ExecContext(ctx, "UPDATE accounts SET password_hash = ?, must_change_password = 0 WHERE id = ? AND password_hash = ?", newHash, id, hash)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return cmp.Or(err, ErrBadCredentials)
+		}
+		return nil
 	})
 }

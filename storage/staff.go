@@ -80,8 +80,13 @@ func (s *Store) asAdmin(ctx context.Context, sess Session, fn func(*sql.Tx) erro
 	})
 }
 
+// ErrNotReviewStation: reviewers exist only on a review station. A kiosk's
+// staff account is an administrator too, but a reviewer there could open
+// the records of the strangers who use it.
+var ErrNotReviewStation = errors.New("storage: reviewers exist only on a review station")
+
 // CreateReviewer creates a reviewer for the given departments (cities or
-// counties), in one transaction; only the admin may.
+// counties), in one transaction; only the admin of a review station may.
 func (s *Store) CreateReviewer(ctx context.Context, admin Session, r domain.Registration, departments []string) (Account, error) {
 	if err := domain.CheckDepartments(departments); err != nil {
 		return Account{}, err
@@ -92,6 +97,13 @@ func (s *Store) CreateReviewer(ctx context.Context, admin Session, r domain.Regi
 	}
 	var a Account
 	err = s.asAdmin(ctx, admin, func(tx *sql.Tx) error {
+		var kind string
+		if err := tx.QueryRowContext(ctx, "SELECT kind FROM station WHERE id = 1").Scan(&kind); err != nil {
+			return err
+		}
+		if kind != StationReview {
+			return ErrNotReviewStation
+		}
 		if a, err = s.insertAccount(ctx, tx, r, hash, RoleReviewer); err != nil {
 			return err
 		}

@@ -1,10 +1,7 @@
 package storage
 
 import (
-	"database/sql"
 	"errors"
-	"path/filepath"
-	"strconv"
 	"testing"
 
 	"caiji/wire"
@@ -14,21 +11,7 @@ import (
 // keeps its events (now naming their actor by UUID) and gets a UUID of its
 // own.
 func TestUpgradeQueuesEarlierSubmissions(t *testing.T) {
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	names, _ := migrations()
-	for i, name := range names[:4] {
-		body, _ := migrationFS.ReadFile(name)
-		if _, err := db.Exec(string(body)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(i+1)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, db := databaseAt(t, 4)
 	for _, q := range []string{
 		`INSERT INTO accounts (id, uuid, id_type, id_number, name, phone, password_hash, created_at) VALUES (1, '0b7e6f3c-9d2a-4c1e-8f00-123456789abc', '01', '110101199003079913', '张三', '13800138000', 'x', 0)`,
 		`INSERT INTO records (id, uuid, owner_id, version, status, data, created_at, updated_at) VALUES (1, '5b0f8a4e-0000-4000-8000-000000000001', 1, 9, 'submitted', '{}', 0, 0)`,

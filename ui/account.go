@@ -251,7 +251,11 @@ func (s *accountScreen) refresh() {
 	if by := s.app.sess.By; by != "" { // "" after registering
 		s.whoBy.SetText(s.app.tr.T("account.signed_in_by." + string(by)))
 	}
-	s.next.SetText(s.app.tr.T("account.next_steps." + string(u.Role)))
+	next := "account.next_steps." + string(u.Role)
+	if u.Role == storage.RoleAdmin && !s.app.reviewStation() {
+		next = "account.next_steps.kiosk_admin"
+	}
+	s.next.SetText(s.app.tr.T(next))
 	s.showDraftChoice()
 	s.content.Objects[0].Hide()
 	s.signedIn.Show()

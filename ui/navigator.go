@@ -40,8 +40,12 @@ func (a *App) Relayout() {
 	case a.sess.Account.Role == storage.RoleReviewer:
 		a.reviewerTabs(add)
 	case a.sess.Account.Role == storage.RoleAdmin:
-		a.admin = admin.New(a.sess)
-		add("reviewers", a.tr.T("tab.reviewers"), a.admin.Content())
+		// A kiosk's staff is an administrator too, but reviewers work only
+		// on a review station (storage refuses them elsewhere).
+		if a.reviewStation() {
+			a.admin = admin.New(a.sess)
+			add("reviewers", a.tr.T("tab.reviewers"), a.admin.Content())
+		}
 		a.packagesTab(add)
 	default:
 		steps := a.coll.Keys()
@@ -176,4 +180,10 @@ func (a *App) reviewerTabs(add func(key, title string, content fyne.CanvasObject
 	}
 	add("queue", a.tr.T("tab.queue"), a.queue.Content)
 	add("review", a.tr.T("tab.review"), a.review.Content())
+}
+
+// reviewStation reports whether the database is a review station.
+func (a *App) reviewStation() bool {
+	kind, err := a.store.Station(a.sess.Context())
+	return err == nil && kind == storage.StationReview
 }

@@ -32,10 +32,14 @@ func adminCommand(args []string, stdin io.Reader, stdout io.Writer) error {
 	return adminMain(args, stdin, stdout)
 }
 
-// kioskCommand routes `caiji kiosk recipient` here and the rest to kioskMain.
+// kioskCommand routes `caiji kiosk recipient` here, `caiji kiosk
+// draft-days` to kioskDraftDays and the rest to kioskMain.
 func kioskCommand(args []string, stdin io.Reader, stdout io.Writer) error {
 	if len(args) > 0 && args[0] == "recipient" {
 		return kioskRecipient(args[1:], stdout)
+	}
+	if len(args) > 0 && args[0] == "draft-days" {
+		return kioskDraftDays(args[1:], stdin, stdout)
 	}
 	return kioskMain(args, stdin, stdout)
 }

@@ -115,8 +115,7 @@ func (s *Screen) editDepts(r storage.Reviewer) {
 	t := s.sess.Tr
 	msg := widgets.StatusLabel()
 	c := newDeptChooser(s.sess, r.Departments, func(m string) { widgets.SetStatus(msg, m, widget.DangerImportance) })
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(t.T("admin.edit_depts.title", r.Name), t.T("admin.save"), t.T("admin.cancel"), container.NewVBox(c.content, msg), func(save bool) {
+	d := dialog.NewCustomConfirm(t.T("admin.edit_depts.title", r.Name), t.T("admin.save"), t.T("admin.cancel"), container.NewVBox(c.content, msg), func(save bool) {
 		if !save {
 			return
 		}

@@ -91,11 +91,7 @@ func saveOnKiosk(sess *session.Session, name string, data []byte) {
 	if printer {
 		box.Add(widgets.NewIconButton(t.T("export.kiosk.print"), theme.DocumentPrintIcon(), func() {
 			d.Hide()
-			if err := print(sess, name, data); err != nil {
-				sess.ShowError(err)
-				return
-			}
-			sess.Show(widgets.Inform(sess.Tr, t.T("export.kiosk.title"), t.T("export.kiosk.printed"), sess.Win))
+			printInBackground(sess, name, data)
 		}))
 	}
 	if len(drives) == 0 {
@@ -155,13 +151,33 @@ func canPrint(name string) bool {
 	return err == nil
 }
 
-// print sends data to the default printer through a file in the session's
-// private folder, removed when the session ends.
-func print(sess *session.Session, name string, data []byte) error {
+// printInBackground sends data to the printer off the UI goroutine (lp
+// waits on the print spooler, which may be slow or hung, and the window
+// must not freeze meanwhile) and says how it went, unless the session has
+// ended by then. The session's private folder is made here, on the UI
+// goroutine, where End removes it.
+func printInBackground(sess *session.Session, name string, data []byte) {
+	t := sess.Tr
 	dir, err := sess.TempDir()
 	if err != nil {
-		return err
+		sess.ShowError(err)
+		return
 	}
+	go func() {
+		err := print(dir, name, data)
+		sess.Do(func() {
+			if err != nil {
+				sess.ShowError(err)
+				return
+			}
+			sess.Show(widgets.Inform(t, t.T("export.kiosk.title"), t.T("export.kiosk.printed"), sess.Win))
+		})
+	}()
+}
+
+// print sends data to the default printer through a file in dir, the
+// session's private folder, removed when the session ends.
+func print(dir, name string, data []byte) error {
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		return err

@@ -31,6 +31,7 @@ var storageErrors = []struct {
 	{storage.ErrStale, "err.stale"},
 	{storage.ErrNoReason, "err.no_reason"},
 	{storage.ErrAdminExists, "err.admin_exists"},
+	{storage.ErrNotReviewStation, "err.not_review_station"},
 	{storage.ErrBusy, "err.busy"},
 	{storage.ErrSignedOut, "err.signed_out"},
 	{storage.ErrUnlinkedImage, "err.unlinked_image"},
