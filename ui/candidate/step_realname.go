@@ -58,9 +58,16 @@ func (s *realNameStep) consent() fyne.CanvasObject {
 		return nil
 	}
 	t := sess.Tr
+	// msg shows only a failure to read or record the consent; empty, it
+	// would leave a blank line between the check box and its hint.
 	msg := widgets.StatusLabel()
-	if err != nil {
+	msg.Hide()
+	fail := func(err error) {
 		widgets.SetStatus(msg, t.Err(err), widget.DangerImportance)
+		msg.Show()
+	}
+	if err != nil {
+		fail(err)
 	}
 	var box fyne.CanvasObject
 	s.agree, box = widgets.Notice(t.Msg(n.Title), t.Msg(n.Text), t.T("consent.agree_sensitive"), func(on bool) {
@@ -68,7 +75,7 @@ func (s *realNameStep) consent() fyne.CanvasObject {
 			return
 		}
 		if err := sess.Store.Agree(sess.Context(), sess.ID, n.Kind, n.Digest); err != nil {
-			widgets.SetStatus(msg, t.Err(err), widget.DangerImportance)
+			fail(err)
 			return
 		}
 		s.ed.host.Rebuild(s.k)
