@@ -104,7 +104,8 @@ func (s *Store) register(ctx context.Context, r domain.Registration, consent *do
 	if err != nil {
 		return SignIn{}, err
 	}
-	return SignIn{Session: s.sessions.start(a.ID), Account: a}, nil
+	sess, _ := s.sessions.start(a.ID) // a new account is never being deleted
+	return SignIn{Session: sess, Account: a}, nil
 }
 
 // insertAccount adds an account inside tx, refusing a login string (ID
@@ -221,7 +222,11 @@ func (s *Store) Login(ctx context.Context, login, password string) (SignIn, erro
 	if err != nil {
 		return SignIn{}, err
 	}
-	in.Session = s.sessions.start(in.Account.ID)
+	sess, ok := s.sessions.start(in.Account.ID)
+	if !ok { // the kiosk is deleting this candidate right now
+		return SignIn{}, ErrBadCredentials
+	}
+	in.Session = sess
 	return in, nil
 }
 

@@ -44,20 +44,25 @@ func (s *Store) PurgeKiosk(ctx context.Context) (int, error) {
 			rows.Close()
 			return 0, err
 		}
-		if !s.sessions.signedIn(id) {
-			ids = append(ids, id)
-		}
+		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
+	deleted := 0
 	for _, id := range ids {
-		if err := s.deletePerson(ctx, id); err != nil {
-			return 0, err
+		if !s.sessions.reserve(id) {
+			continue // signed in: deleted after they sign out
 		}
+		err := s.deletePerson(ctx, id)
+		s.sessions.release(id)
+		if err != nil {
+			return deleted, err
+		}
+		deleted++
 	}
-	return len(ids), s.scrub(ctx)
+	return deleted, s.scrub(ctx)
 }
 
 // deletePerson is the one function that deletes a person's data: their

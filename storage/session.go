@@ -26,31 +26,51 @@ type Session struct{ token string }
 type sessions struct {
 	mu   sync.Mutex
 	live map[string]int64 // token → account ID
+	// erasing are the accounts the kiosk purge is deleting: no session
+	// starts for them until it is done, so a candidate signing in at that
+	// moment is never deleted while on screen.
+	erasing map[int64]bool
 }
 
-func (ss *sessions) start(accountID int64) Session {
+// start begins a session for the account; false while it is being deleted.
+func (ss *sessions) start(accountID int64) (Session, bool) {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand never fails on supported systems
 	tok := hex.EncodeToString(b[:])
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
+	if ss.erasing[accountID] {
+		return Session{}, false
+	}
 	if ss.live == nil {
 		ss.live = map[string]int64{}
 	}
 	ss.live[tok] = accountID
-	return Session{tok}
+	return Session{tok}, true
 }
 
-// signedIn reports whether the account has a live session.
-func (ss *sessions) signedIn(accountID int64) bool {
+// reserve marks the account as being deleted, unless it has a live session:
+// the check and the mark are one step, so no sign-in slips between them.
+func (ss *sessions) reserve(accountID int64) bool {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	for _, id := range ss.live {
 		if id == accountID {
-			return true
+			return false
 		}
 	}
-	return false
+	if ss.erasing == nil {
+		ss.erasing = map[int64]bool{}
+	}
+	ss.erasing[accountID] = true
+	return true
+}
+
+// release ends a reservation once the deletion is done or has failed.
+func (ss *sessions) release(accountID int64) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	delete(ss.erasing, accountID)
 }
 
 func (ss *sessions) account(s Session) (int64, bool) {
